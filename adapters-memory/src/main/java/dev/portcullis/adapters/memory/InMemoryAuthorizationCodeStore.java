@@ -1,0 +1,33 @@
+package dev.portcullis.adapters.memory;
+
+import dev.portcullis.application.port.out.AuthorizationCodeStore;
+import dev.portcullis.domain.code.AuthorizationCode;
+import dev.portcullis.domain.code.Redemption;
+import dev.portcullis.domain.token.OpaqueTokenHash;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Codes in a map; a redemption is one atomic {@code compute} on the code's entry. */
+public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
+
+    private record Entry(AuthorizationCode code, boolean redeemed) {}
+
+    private final ConcurrentMap<OpaqueTokenHash, Entry> codes = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(AuthorizationCode code) {
+        codes.put(code.hash(), new Entry(code, false));
+    }
+
+    @Override
+    public Redemption redeem(OpaqueTokenHash hash, Instant now) {
+        codes.values().removeIf(e -> e.code().isExpiredAt(now));
+        Redemption[] outcome = {new Redemption.Unknown()};
+        codes.computeIfPresent(hash, (key, entry) -> {
+            outcome[0] = entry.redeemed() ? new Redemption.Replayed(entry.code()) : new Redemption.Redeemed(entry.code());
+            return new Entry(entry.code(), true);
+        });
+        return outcome[0];
+    }
+}

@@ -1,0 +1,56 @@
+package dev.portcullis.adapters.memory;
+
+import dev.portcullis.application.port.out.RefreshTokenStore;
+import dev.portcullis.domain.refresh.FamilyId;
+import dev.portcullis.domain.refresh.RefreshToken;
+import dev.portcullis.domain.refresh.RefreshToken.State;
+import dev.portcullis.domain.refresh.Rotation;
+import dev.portcullis.domain.token.OpaqueTokenHash;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Refresh tokens in a map; rotation is one atomic {@code compute} on the presented token's entry. */
+public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
+
+    private final ConcurrentMap<OpaqueTokenHash, RefreshToken> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public void save(RefreshToken token) {
+        tokens.put(token.hash(), token);
+    }
+
+    @Override
+    public Optional<RefreshToken> find(OpaqueTokenHash hash, Instant now) {
+        return Optional.ofNullable(tokens.get(hash)).filter(t -> now.isBefore(t.expiresAt()));
+    }
+
+    @Override
+    public Rotation rotate(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
+        tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+        Rotation[] outcome = {new Rotation.Unknown()};
+        tokens.computeIfPresent(presented, (key, token) -> {
+            if (token.isUsableAt(now)) {
+                outcome[0] = new Rotation.Rotated(token);
+                return token.withState(State.ROTATED);
+            }
+            outcome[0] = new Rotation.Reused(token);
+            return token;
+        });
+        if (outcome[0] instanceof Rotation.Rotated) {
+            tokens.put(successor.hash(), successor);
+        }
+        return outcome[0];
+    }
+
+    @Override
+    public List<RefreshToken> revokeFamily(FamilyId family) {
+        return tokens.values().stream()
+                .filter(t -> t.family().equals(family))
+                .map(t -> tokens.computeIfPresent(t.hash(), (k, v) -> v.withState(State.REVOKED)))
+                .filter(t -> t != null)
+                .toList();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.portcullis.application.port.in;
+
+import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.token.SignedAccessToken;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The token endpoint's answer: a token, or a rejection that is an OAuth error, not a crash. */
+public sealed interface TokenResult {
+
+    /** RFC 6749 §5.1. */
+    record Issued(SignedAccessToken accessToken, Duration expiresIn, ScopeSet scope, Optional<String> refreshToken)
+            implements TokenResult {
+        public Issued {
+            Objects.requireNonNull(accessToken, "accessToken");
+            Objects.requireNonNull(expiresIn, "expiresIn");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(refreshToken, "refreshToken");
+        }
+
+        @Override
+        public String toString() {
+            return "Issued[" + accessToken + ", scope=" + scope + "]";
+        }
+    }
+
+    /**
+     * RFC 6749 §5.2.
+     *
+     * @param reason what went wrong, for the log; the caller sees only a generic description
+     */
+    record Rejected(OAuthError error, String reason) implements TokenResult {
+        public Rejected {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
