@@ -1,0 +1,29 @@
+package dev.portcullis.bootstrap;
+
+import dev.portcullis.bootstrap.config.ConfigLoader;
+import dev.portcullis.bootstrap.config.ConfigurationException;
+import dev.portcullis.bootstrap.config.Settings;
+import io.helidon.logging.common.LogConfig;
+
+/** Starts Portcullis: {@code java -jar bootstrap/target/portcullis.jar}. */
+public final class Main {
+
+    /** Exit status for a configuration the server refuses, distinct from crashes (1). */
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        try {
+            Settings settings = Settings.from(ConfigLoader.load(System.getenv(), ConfigLoader.configFile(System.getenv())));
+            PortcullisServer server = PortcullisServer.start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portcullis-shutdown"));
+        } catch (ConfigurationException e) {
+            // one clear line, no stack trace: this is the operator's mistake, not ours
+            System.err.println("portcullis: " + e.getMessage());
+            System.exit(EXIT_BAD_CONFIGURATION);
+        }
+    }
+}

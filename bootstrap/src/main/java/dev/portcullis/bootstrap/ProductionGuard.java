@@ -1,0 +1,49 @@
+package dev.portcullis.bootstrap;
+
+import dev.portcullis.application.port.out.ClientRepository;
+import dev.portcullis.application.port.out.SecretHasher;
+import dev.portcullis.bootstrap.config.ConfigKey;
+import dev.portcullis.bootstrap.config.ConfigurationException;
+import dev.portcullis.bootstrap.config.Profile;
+import dev.portcullis.bootstrap.config.Settings;
+import dev.portcullis.domain.client.Client;
+import dev.portcullis.domain.key.SigningAlgorithm;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** Refuses to start a non-dev profile with anything the dev profile makes public. */
+final class ProductionGuard {
+
+    static final int MIN_HS256_KEY_BYTES = 32;
+
+    private ProductionGuard() {
+    }
+
+    static void checkSettings(Settings settings) {
+        Optional<byte[]> key = settings.signing().hs256Key();
+        key.filter(k -> k.length < MIN_HS256_KEY_BYTES).ifPresent(k -> {
+            throw new ConfigurationException(ConfigKey.SIGNING_HS256_KEY.key() + " has " + k.length * 8
+                    + " bits; HS256 needs at least 256");
+        });
+        if (settings.profile() == Profile.DEV) {
+            return;
+        }
+        if (settings.signing().algorithm() == SigningAlgorithm.HS256
+                && key.filter(k -> MessageDigest.isEqual(k, DevProfile.DEV_HS256_KEY)).isPresent()) {
+            throw new ConfigurationException("profile " + settings.profile() + " refuses the dev HS256 key");
+        }
+    }
+
+    static void checkStore(Settings settings, ClientRepository clients, SecretHasher hasher) {
+        if (settings.profile() == Profile.DEV) {
+            return;
+        }
+        Optional<Client> dev = clients.findById(DevProfile.DEV_CLIENT_ID);
+        boolean devSecret = dev.flatMap(Client::secretHash)
+                .filter(hash -> hasher.matches(DevProfile.DEV_CLIENT_SECRET, hash)).isPresent();
+        if (devSecret) {
+            throw new ConfigurationException("profile " + settings.profile() + " refuses to start: the dev client '"
+                    + DevProfile.DEV_CLIENT_ID + "' with the dev secret exists in the store; delete it or rotate its secret");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.portcullis.bootstrap.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key Portcullis reads: its default, and the environment variable that
+ * overrides it (the key upper-cased, with dots and dashes as underscores). One list, so the docs,
+ * the environment mapping and the reader cannot drift apart.
+ */
+public enum ConfigKey {
+    PROFILE("portcullis.profile", "dev", "`dev` (memory storage, seeded dev client, discovery on) or `prod`"),
+    SERVER_HOST("server.host", "", "address to listen on; empty: 127.0.0.1 in dev, 0.0.0.0 otherwise"),
+    SERVER_PORT("server.port", "8080", "port to listen on (0 picks a free one)"),
+    ISSUER("issuer", "", "issuer URL (RFC 8414); empty: derived from each request's Host"),
+    TRUST_FORWARDED("http.trust-forwarded-headers", "false",
+            "derive the issuer from X-Forwarded-Proto/Host (only behind a proxy that sets them)"),
+    DISCOVERY("discovery.enabled", "", "serve /.well-known/oauth-authorization-server; empty: on in dev, off otherwise"),
+    TOKEN_TTL("token.access-token-ttl", "900s", "default access-token lifetime (`900s`, `15m`, `PT15M`)"),
+    TOKEN_AUDIENCE("token.audience", "", "default `aud` of access tokens; empty: the issuer"),
+    CLOCK_SKEW("token.clock-skew", "60s", "tolerance for `exp`/`nbf` when verifying tokens"),
+    SIGNING_ALGORITHM("signing.algorithm", "ES256", "ES256, RS256, EdDSA or HS256"),
+    SIGNING_HS256_KEY("signing.hs256-key", "", "base64 shared key for HS256, at least 256 bits"),
+    SIGNING_JWKS_FILE("signing.jwks-file", "", "JWK Set file with the private signing keys; empty: generate at start (dev)"),
+    WHOAMI_SCOPE("whoami.required-scope", "", "scopes /whoami requires (space-delimited); empty: any valid token");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String environmentVariable() {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

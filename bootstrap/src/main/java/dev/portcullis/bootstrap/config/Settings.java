@@ -1,0 +1,116 @@
+package dev.portcullis.bootstrap.config;
+
+import dev.portcullis.domain.key.SigningAlgorithm;
+import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.token.Issuer;
+import io.helidon.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/** The whole configuration, typed and checked once at start. */
+public record Settings(
+        Profile profile,
+        Server server,
+        Optional<Issuer> issuer,
+        boolean trustForwardedHeaders,
+        boolean discoveryEnabled,
+        Tokens tokens,
+        Signing signing,
+        ScopeSet whoamiRequiredScope) {
+
+    public record Server(String host, int port) {}
+
+    public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew) {}
+
+    /** @param hs256Key the shared HS256 key, when the algorithm is HS256 */
+    public record Signing(SigningAlgorithm algorithm, Optional<byte[]> hs256Key, Optional<Path> jwksFile) {}
+
+    public static Settings from(Config config) {
+        Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
+        String host = text(config, ConfigKey.SERVER_HOST);
+        Server server = new Server(host.isBlank() ? (profile == Profile.DEV ? "127.0.0.1" : "0.0.0.0") : host,
+                port(text(config, ConfigKey.SERVER_PORT)));
+        String discovery = text(config, ConfigKey.DISCOVERY);
+        return new Settings(
+                profile,
+                server,
+                optional(config, ConfigKey.ISSUER).map(value -> parse(ConfigKey.ISSUER, () -> new Issuer(value))),
+                bool(config, ConfigKey.TRUST_FORWARDED),
+                discovery.isBlank() ? profile == Profile.DEV : bool(config, ConfigKey.DISCOVERY),
+                new Tokens(
+                        positive(ConfigKey.TOKEN_TTL, Durations.parse(ConfigKey.TOKEN_TTL.key(), text(config, ConfigKey.TOKEN_TTL))),
+                        optional(config, ConfigKey.TOKEN_AUDIENCE),
+                        Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW))),
+                signing(config),
+                ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
+                        ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")));
+    }
+
+    private static Signing signing(Config config) {
+        String name = text(config, ConfigKey.SIGNING_ALGORITHM);
+        SigningAlgorithm algorithm = SigningAlgorithm.fromName(name).orElseThrow(() -> new ConfigurationException(
+                ConfigKey.SIGNING_ALGORITHM.key() + " must be ES256, RS256, EdDSA or HS256, not '" + name + "'"));
+        Optional<byte[]> key = optional(config, ConfigKey.SIGNING_HS256_KEY).map(Settings::decodeKey);
+        if (algorithm == SigningAlgorithm.HS256 && key.isEmpty()) {
+            throw new ConfigurationException("HS256 needs " + ConfigKey.SIGNING_HS256_KEY.key()
+                    + " (" + ConfigKey.SIGNING_HS256_KEY.environmentVariable() + "): a base64 key of at least 256 bits");
+        }
+        return new Signing(algorithm, key, optional(config, ConfigKey.SIGNING_JWKS_FILE).map(Path::of));
+    }
+
+    private static byte[] decodeKey(String value) {
+        String trimmed = value.trim();
+        try {
+            return trimmed.contains("-") || trimmed.contains("_")
+                    ? Base64.getUrlDecoder().decode(trimmed)
+                    : Base64.getDecoder().decode(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ConfigKey.SIGNING_HS256_KEY.key() + " is not base64", e);
+        }
+    }
+
+    private static String text(Config config, ConfigKey key) {
+        return config.get(key.key()).asString().orElse(key.defaultValue());
+    }
+
+    private static Optional<String> optional(Config config, ConfigKey key) {
+        return Optional.of(text(config, key).trim()).filter(value -> !value.isEmpty());
+    }
+
+    private static boolean bool(Config config, ConfigKey key) {
+        String value = text(config, key).trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigurationException(key.key() + " must be true or false, not '" + value + "'");
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(ConfigKey.SERVER_PORT.key() + " must be a port number, not '" + value + "'");
+    }
+
+    private static Duration positive(ConfigKey key, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new ConfigurationException(key.key() + " must be positive");
+        }
+        return duration;
+    }
+
+    private static <T> T parse(ConfigKey key, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key.key() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.portcullis.archfixture.application.port.out;
+
+/** Breaks "driven ports are interfaces". */
+public class ConcretePort {
+}

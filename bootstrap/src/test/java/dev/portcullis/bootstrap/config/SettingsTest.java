@@ -1,0 +1,81 @@
+package dev.portcullis.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portcullis.domain.key.SigningAlgorithm;
+import dev.portcullis.domain.scope.ScopeSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @Test
+    void withNothingConfiguredItIsTheEmbeddedDevDefault() {
+        Settings settings = Settings.from(ConfigLoader.load(Map.of(), Optional.empty()));
+
+        assertThat(settings.profile()).isEqualTo(Profile.DEV);
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.server().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.discoveryEnabled()).isTrue();
+        assertThat(settings.issuer()).isEmpty();
+        assertThat(settings.tokens().accessTokenTtl()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(settings.signing().algorithm()).isEqualTo(SigningAlgorithm.ES256);
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFileWhichOverridesDefaults(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("portcullis.yaml");
+        Files.writeString(file, """
+                server:
+                  port: 9000
+                token:
+                  access-token-ttl: 10m
+                whoami:
+                  required-scope: read
+                """);
+
+        Settings settings = Settings.from(ConfigLoader.load(Map.of("SERVER_PORT", "9100"), Optional.of(file)));
+
+        assertThat(settings.server().port()).isEqualTo(9100);
+        assertThat(settings.tokens().accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.whoamiRequiredScope()).isEqualTo(ScopeSet.of("read"));
+    }
+
+    @Test
+    void theProductionProfileListensEverywhereWithDiscoveryOff() {
+        Settings settings = Settings.from(ConfigLoader.load(Map.of("PORTCULLIS_PROFILE", "prod"), Optional.empty()));
+
+        assertThat(settings.server().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.discoveryEnabled()).isFalse();
+    }
+
+    @Test
+    void badValuesAreNamedInOneLine() {
+        assertThatThrownBy(() -> settings("SERVER_PORT", "eighty")).hasMessageContaining("server.port");
+        assertThatThrownBy(() -> settings("PORTCULLIS_PROFILE", "staging")).hasMessageContaining("portcullis.profile");
+        assertThatThrownBy(() -> settings("TOKEN_ACCESS_TOKEN_TTL", "soon")).hasMessageContaining("token.access-token-ttl");
+        assertThatThrownBy(() -> settings("TOKEN_ACCESS_TOKEN_TTL", "0s")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> settings("SIGNING_ALGORITHM", "none")).hasMessageContaining("signing.algorithm");
+        assertThatThrownBy(() -> settings("SIGNING_ALGORITHM", "HS256")).hasMessageContaining("SIGNING_HS256_KEY");
+        assertThatThrownBy(() -> settings("ISSUER", "https://x/?q=1")).hasMessageContaining("issuer");
+        assertThatThrownBy(() -> settings("DISCOVERY_ENABLED", "yes")).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> settings("WHOAMI_REQUIRED_SCOPE", "a  b")).hasMessageContaining("whoami.required-scope");
+    }
+
+    @Test
+    void everyKeyHasAnEnvironmentVariableWithoutDashesOrDots() {
+        assertThat(ConfigKey.TOKEN_TTL.environmentVariable()).isEqualTo("TOKEN_ACCESS_TOKEN_TTL");
+        assertThat(ConfigKey.values()).allSatisfy(key -> assertThat(key.environmentVariable()).matches("[A-Z0-9_]+"));
+    }
+
+    private static Settings settings(String variable, String value) {
+        return Settings.from(ConfigLoader.load(Map.of(variable, value), Optional.empty()));
+    }
+}
