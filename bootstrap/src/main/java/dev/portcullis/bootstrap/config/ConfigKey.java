@@ -21,7 +21,17 @@ public enum ConfigKey {
     SIGNING_ALGORITHM("signing.algorithm", "ES256", "ES256, RS256, EdDSA or HS256"),
     SIGNING_HS256_KEY("signing.hs256-key", "", "base64 shared key for HS256, at least 256 bits"),
     SIGNING_JWKS_FILE("signing.jwks-file", "", "JWK Set file with the private signing keys; empty: generate at start (dev)"),
-    WHOAMI_SCOPE("whoami.required-scope", "", "scopes /whoami requires (space-delimited); empty: any valid token");
+    WHOAMI_SCOPE("whoami.required-scope", "", "scopes /whoami requires (space-delimited); empty: any valid token"),
+    STORAGE_TYPE("storage.type", "memory", "where clients, users, codes, refresh tokens and keys live: memory, mongo or redis"),
+    REVOCATION_TYPE("revocation.type", "", "where revocations live: memory or redis; empty: redis with redis storage, else memory"),
+    MONGO_URI("mongo.uri", "mongodb://localhost:27017", "MongoDB connection string (replica sets: list the members and `replicaSet=`)"),
+    MONGO_DATABASE("mongo.database", "portcullis", "MongoDB database name"),
+    MONGO_TIMEOUT("mongo.timeout", "2s", "MongoDB connect, server-selection and socket timeout"),
+    REDIS_URI("redis.uri", "redis://localhost:6379", "Redis URI: `redis://`, `rediss://` (TLS) or `redis-sentinel://`"),
+    REDIS_KEY_PREFIX("redis.key-prefix", "portcullis:", "prefix of every Redis key Portcullis writes"),
+    REDIS_TIMEOUT("redis.timeout", "2s", "Redis command timeout"),
+    KEYS_ENCRYPTION_KEY("keys.encryption-key", "",
+            "base64 256-bit key that encrypts signing keys at rest in mongo/redis; empty: a dev key (dev profile only)");
 
     private final String key;
     private final String defaultValue;

@@ -18,7 +18,8 @@ public record Settings(
         boolean discoveryEnabled,
         Tokens tokens,
         Signing signing,
-        ScopeSet whoamiRequiredScope) {
+        ScopeSet whoamiRequiredScope,
+        Storage storage) {
 
     public record Server(String host, int port) {}
 
@@ -26,6 +27,26 @@ public record Settings(
 
     /** @param hs256Key the shared HS256 key, when the algorithm is HS256 */
     public record Signing(SigningAlgorithm algorithm, Optional<byte[]> hs256Key, Optional<Path> jwksFile) {}
+
+    public enum Backend { MEMORY, MONGO, REDIS }
+
+    /**
+     * @param keyEncryptionKey encrypts signing keys at rest in shared stores; empty means the dev key
+     */
+    public record Storage(Backend type, Backend revocation, Mongo mongo, Redis redis, Optional<byte[]> keyEncryptionKey) {}
+
+    public record Mongo(String uri, String database, Duration timeout) {
+        /** The address without credentials, for log lines and health output. */
+        public String address() {
+            return redactCredentials(uri);
+        }
+    }
+
+    public record Redis(String uri, String keyPrefix, Duration timeout) {
+        public String address() {
+            return redactCredentials(uri);
+        }
+    }
 
     public static Settings from(Config config) {
         Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
@@ -45,14 +66,48 @@ public record Settings(
                         Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW))),
                 signing(config),
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
-                        ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")));
+                        ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
+                storage(config));
+    }
+
+    private static Storage storage(Config config) {
+        Backend type = backend(config, ConfigKey.STORAGE_TYPE, Backend.values());
+        String revocationName = text(config, ConfigKey.REVOCATION_TYPE).trim();
+        Backend revocation = revocationName.isEmpty()
+                ? (type == Backend.REDIS ? Backend.REDIS : Backend.MEMORY)
+                : backend(config, ConfigKey.REVOCATION_TYPE, Backend.MEMORY, Backend.REDIS);
+        Optional<byte[]> kek = optional(config, ConfigKey.KEYS_ENCRYPTION_KEY).map(value -> decode(ConfigKey.KEYS_ENCRYPTION_KEY, value));
+        kek.filter(k -> k.length != 32).ifPresent(k -> {
+            throw new ConfigurationException(ConfigKey.KEYS_ENCRYPTION_KEY.key() + " must be 256 bits (32 bytes), not " + k.length * 8);
+        });
+        return new Storage(type, revocation,
+                new Mongo(text(config, ConfigKey.MONGO_URI).trim(), text(config, ConfigKey.MONGO_DATABASE).trim(),
+                        positive(ConfigKey.MONGO_TIMEOUT, Durations.parse(ConfigKey.MONGO_TIMEOUT.key(), text(config, ConfigKey.MONGO_TIMEOUT)))),
+                new Redis(text(config, ConfigKey.REDIS_URI).trim(), text(config, ConfigKey.REDIS_KEY_PREFIX),
+                        positive(ConfigKey.REDIS_TIMEOUT, Durations.parse(ConfigKey.REDIS_TIMEOUT.key(), text(config, ConfigKey.REDIS_TIMEOUT)))),
+                kek);
+    }
+
+    private static Backend backend(Config config, ConfigKey key, Backend... allowed) {
+        String value = text(config, key).trim();
+        for (Backend backend : allowed) {
+            if (backend.name().equalsIgnoreCase(value)) {
+                return backend;
+            }
+        }
+        throw new ConfigurationException(key.key() + " must be one of " + java.util.Arrays.stream(allowed)
+                .map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", not '" + value + "'");
+    }
+
+    static String redactCredentials(String uri) {
+        return uri.replaceAll("//[^/@]*@", "//***@");
     }
 
     private static Signing signing(Config config) {
         String name = text(config, ConfigKey.SIGNING_ALGORITHM);
         SigningAlgorithm algorithm = SigningAlgorithm.fromName(name).orElseThrow(() -> new ConfigurationException(
                 ConfigKey.SIGNING_ALGORITHM.key() + " must be ES256, RS256, EdDSA or HS256, not '" + name + "'"));
-        Optional<byte[]> key = optional(config, ConfigKey.SIGNING_HS256_KEY).map(Settings::decodeKey);
+        Optional<byte[]> key = optional(config, ConfigKey.SIGNING_HS256_KEY).map(value -> decode(ConfigKey.SIGNING_HS256_KEY, value));
         if (algorithm == SigningAlgorithm.HS256 && key.isEmpty()) {
             throw new ConfigurationException("HS256 needs " + ConfigKey.SIGNING_HS256_KEY.key()
                     + " (" + ConfigKey.SIGNING_HS256_KEY.environmentVariable() + "): a base64 key of at least 256 bits");
@@ -60,14 +115,14 @@ public record Settings(
         return new Signing(algorithm, key, optional(config, ConfigKey.SIGNING_JWKS_FILE).map(Path::of));
     }
 
-    private static byte[] decodeKey(String value) {
+    private static byte[] decode(ConfigKey configKey, String value) {
         String trimmed = value.trim();
         try {
             return trimmed.contains("-") || trimmed.contains("_")
                     ? Base64.getUrlDecoder().decode(trimmed)
                     : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(ConfigKey.SIGNING_HS256_KEY.key() + " is not base64", e);
+            throw new ConfigurationException(configKey.key() + " is not base64", e);
         }
     }
 

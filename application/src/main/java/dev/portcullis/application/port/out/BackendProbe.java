@@ -1,0 +1,14 @@
+package dev.portcullis.application.port.out;
+
+/** Asks one backend (a database, a cache) whether it answers right now. */
+public interface BackendProbe {
+
+    /** e.g. {@code mongo} or {@code redis} */
+    String backend();
+
+    /** Where it is, for operators: a host and port, never credentials. */
+    String address();
+
+    /** Returns when the backend answered; throws {@link BackendUnavailableException} otherwise. */
+    void ping();
+}
