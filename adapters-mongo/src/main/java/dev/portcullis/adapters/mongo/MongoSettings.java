@@ -2,6 +2,8 @@ package dev.portcullis.adapters.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,20 +66,29 @@ public record MongoSettings(String uri, String database, long connectTimeoutMs, 
                 + ", readTimeoutMs=" + readTimeoutMs + ", serverSelectionTimeoutMs=" + serverSelectionTimeoutMs + "]";
     }
 
-    /** The URI with whatever stands between {@code ://} and the last {@code @} of the authority replaced. */
+    /**
+     * The URI with everything between {@code ://} and the last {@code @} before the options
+     * replaced: the user info, even when a malformed one holds a {@code /}.
+     */
     static String redact(String uri) {
         int scheme = uri.indexOf("://");
         if (scheme < 0) {
             return "<unparseable>";
         }
-        int authorityEnd = uri.indexOf('/', scheme + 3);
-        String authority = authorityEnd < 0 ? uri.substring(scheme + 3) : uri.substring(scheme + 3, authorityEnd);
-        int at = authority.lastIndexOf('@');
-        if (at < 0) {
+        int options = uri.indexOf('?', scheme + 3);
+        int at = uri.lastIndexOf('@', options < 0 ? uri.length() - 1 : options);
+        if (at < scheme + 3) {
             return uri;
         }
-        return uri.substring(0, scheme + 3) + "***@" + authority.substring(at + 1)
-                + (authorityEnd < 0 ? "" : uri.substring(authorityEnd));
+        return uri.substring(0, scheme + 3) + "***" + uri.substring(at);
+    }
+
+    /**
+     * A new driver client with these settings; the caller closes it. {@link MongoStorage#connect}
+     * uses it, and owns the client it makes.
+     */
+    public MongoClient createClient() {
+        return MongoClients.create(clientSettings());
     }
 
     private static void requirePositive(long value, String name) {

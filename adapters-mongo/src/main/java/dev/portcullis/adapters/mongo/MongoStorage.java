@@ -3,7 +3,6 @@ package dev.portcullis.adapters.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -50,7 +49,7 @@ public final class MongoStorage implements AutoCloseable {
      * @throws BackendUnavailableException if MongoDB cannot be reached to create the indexes
      */
     public static MongoStorage connect(MongoSettings settings) {
-        MongoClient client = MongoClients.create(settings.clientSettings());
+        MongoClient client = settings.createClient();
         try {
             MongoStorage storage = new MongoStorage(client.getDatabase(settings.database()), Optional.of(client));
             storage.createIndexes();

@@ -1,7 +1,6 @@
 package dev.portcullis.adapters.mongo;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
@@ -26,8 +25,7 @@ final class ContainerMongo extends MongoTarget {
             @SuppressWarnings("resource") // lives as long as the JVM
             MongoDBContainer container = new MongoDBContainer(IMAGE);
             container.start();
-            shared = new ContainerMongo(MongoClients.create(
-                    MongoSettings.of(container.getConnectionString(), "unused").clientSettings()));
+            shared = new ContainerMongo(MongoSettings.of(container.getConnectionString(), "unused").createClient());
         }
         return shared;
     }

@@ -1,7 +1,6 @@
 package dev.portcullis.adapters.mongo;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 /**
  * The MongoDB named by the environment variable {@code MONGODB_URI}, shared by every test class of
@@ -22,7 +21,7 @@ final class ExternalMongo extends MongoTarget {
 
     static synchronized ExternalMongo shared() {
         if (shared == null) {
-            shared = new ExternalMongo(MongoClients.create(MongoSettings.of(System.getenv(VARIABLE), "unused").clientSettings()));
+            shared = new ExternalMongo(MongoSettings.of(System.getenv(VARIABLE), "unused").createClient());
         }
         return shared;
     }

@@ -1,7 +1,6 @@
 package dev.portcullis.adapters.mongo;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -27,7 +26,7 @@ final class InProcessMongo extends MongoTarget implements BeforeAllCallback, Aft
         owner = context.getRequiredTestClass();
         server = new MongoServer(new MemoryBackend());
         String uri = server.bindAndGetConnectionString();
-        client = MongoClients.create(MongoSettings.of(uri, "unused").clientSettings());
+        client = MongoSettings.of(uri, "unused").createClient();
     }
 
     @Override

@@ -51,6 +51,13 @@ class MongoSettingsTest {
     }
 
     @Test
+    void evenAMalformedUserInfoIsRedacted() {
+        assertThat(MongoSettings.redact("mongodb://user:pa/ss@db.example/admin?authSource=a@b")).isEqualTo("mongodb://***@db.example/admin?authSource=a@b");
+        assertThat(MongoSettings.redact("mongodb+srv://u:p@cluster0.example.net")).isEqualTo("mongodb+srv://***@cluster0.example.net");
+        assertThat(MongoSettings.redact("mongodb://db.example:27017/?w=majority")).isEqualTo("mongodb://db.example:27017/?w=majority");
+    }
+
+    @Test
     void anInvalidConnectionStringIsRefusedWithoutEchoingItsPassword() {
         assertThatThrownBy(() -> MongoSettings.of("mongodb://user:hunter2@", "portcullis"))
                 .isInstanceOf(IllegalArgumentException.class)
