@@ -15,9 +15,10 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
 
     private final ConcurrentMap<OpaqueTokenHash, Entry> codes = new ConcurrentHashMap<>();
 
+    /** Saving a code again keeps its redeemed mark: a code is never re-armed. */
     @Override
     public void save(AuthorizationCode code) {
-        codes.put(code.hash(), new Entry(code, false));
+        codes.merge(code.hash(), new Entry(code, false), (old, fresh) -> new Entry(code, old.redeemed()));
     }
 
     @Override

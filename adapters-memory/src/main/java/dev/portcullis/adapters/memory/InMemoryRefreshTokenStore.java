@@ -11,11 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-/** Refresh tokens in a map; rotation is one atomic {@code compute} on the presented token's entry. */
+/**
+ * Refresh tokens in a map; rotation is one atomic {@code compute} on the presented token's entry.
+ * Rotations share a read lock and revoking a family takes the write lock, so a revocation never
+ * slips between a rotation and the storing of its successor.
+ */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     private final ConcurrentMap<OpaqueTokenHash, RefreshToken> tokens = new ConcurrentHashMap<>();
+    private final ReadWriteLock familyLock = new ReentrantReadWriteLock();
 
     @Override
     public void save(RefreshToken token) {
@@ -30,6 +37,15 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     @Override
     public Rotation rotate(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
         tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+        familyLock.readLock().lock();
+        try {
+            return rotateLocked(presented, successor, now);
+        } finally {
+            familyLock.readLock().unlock();
+        }
+    }
+
+    private Rotation rotateLocked(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
         Rotation[] outcome = {new Rotation.Unknown()};
         tokens.computeIfPresent(presented, (key, token) -> {
             if (token.isUsableAt(now)) {
@@ -47,10 +63,15 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public List<RefreshToken> revokeFamily(FamilyId family) {
-        return tokens.values().stream()
-                .filter(t -> t.family().equals(family))
-                .map(t -> tokens.computeIfPresent(t.hash(), (k, v) -> v.withState(State.REVOKED)))
-                .filter(t -> t != null)
-                .toList();
+        familyLock.writeLock().lock();
+        try {
+            return tokens.values().stream()
+                    .filter(t -> t.family().equals(family))
+                    .map(t -> tokens.computeIfPresent(t.hash(), (k, v) -> v.withState(State.REVOKED)))
+                    .filter(t -> t != null)
+                    .toList();
+        } finally {
+            familyLock.writeLock().unlock();
+        }
     }
 }
