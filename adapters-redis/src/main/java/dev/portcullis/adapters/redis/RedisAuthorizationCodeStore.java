@@ -24,9 +24,11 @@ public final class RedisAuthorizationCodeStore implements AuthorizationCodeStore
 
     private static final String VERSION = "code1";
 
+    /** ARGV: doc, expiry s, expiry ns, ttl ms. Saving a code again keeps its redeemed mark: a code is never re-armed. */
     private static final RedisScript SAVE = new RedisScript("""
+            local redeemed = redis.call('HGET', KEYS[1], 'redeemed') or '0'
             redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'es', ARGV[2], 'en', ARGV[3], 'redeemed', '0')
+            redis.call('HSET', KEYS[1], 'doc', ARGV[1], 'es', ARGV[2], 'en', ARGV[3], 'redeemed', redeemed)
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return 1
             """);
