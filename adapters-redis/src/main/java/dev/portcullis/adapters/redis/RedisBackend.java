@@ -10,6 +10,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,18 @@ public final class RedisBackend implements AutoCloseable {
 
     static final String NAME = "redis";
 
+    /** Reconnect attempts back off from 10 ms to at most one a second: a restarted Redis is used again within about a second. */
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> commands;
     private final String keyPrefix;
 
-    private RedisBackend(RedisClient client, StatefulRedisConnection<String, String> connection, String keyPrefix) {
+    private RedisBackend(ClientResources resources, RedisClient client, StatefulRedisConnection<String, String> connection,
+            String keyPrefix) {
+        this.resources = resources;
         this.client = client;
         this.connection = connection;
         this.commands = connection.sync();
@@ -47,7 +55,10 @@ public final class RedisBackend implements AutoCloseable {
     public static RedisBackend connect(RedisSettings settings) {
         RedisURI uri = RedisURI.create(settings.uri());
         uri.setTimeout(settings.commandTimeout());
-        RedisClient client = RedisClient.create(uri);
+        ClientResources resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -55,9 +66,10 @@ public final class RedisBackend implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).keepAlive(true).build())
                 .build());
         try {
-            return new RedisBackend(client, client.connect(StringCodec.UTF8), settings.keyPrefix());
+            return new RedisBackend(resources, client, client.connect(StringCodec.UTF8), settings.keyPrefix());
         } catch (RedisException e) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            client.shutdown(0, 2, TimeUnit.SECONDS);
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
             throw new BackendUnavailableException(NAME, e);
         }
     }
@@ -80,7 +92,11 @@ public final class RedisBackend implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            client.shutdown(0, 2, TimeUnit.SECONDS);
+            try {
+                client.shutdown(0, 2, TimeUnit.SECONDS);
+            } finally {
+                resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
         }
     }
 
