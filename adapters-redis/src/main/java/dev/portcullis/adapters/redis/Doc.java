@@ -28,9 +28,9 @@ final class Doc {
         return reader;
     }
 
-    /** Exact to the nanosecond: epoch seconds, a dot, nanoseconds; Lua compares the two parts as numbers. */
+    /** Exact to the nanosecond: epoch seconds, a dot, nine digits of nanoseconds; Lua compares the two parts as numbers. */
     static String instant(Instant instant) {
-        return instant.getEpochSecond() + "." + instant.getNano();
+        return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
     }
 
     static Instant instant(String encoded) {

@@ -16,14 +16,14 @@ import java.time.Instant;
  */
 public final class RedisRevocationList implements RevocationList {
 
-    /** KEYS: the jti key. ARGV: until s, until ns, ttl ms. Keeps the later of two revocations. */
+    /** KEYS: the jti key. ARGV: until s, until ns, until encoded, ttl ms. Keeps the later of two revocations. */
     private static final RedisScript REVOKE = new RedisScript(RedisScript.AT_OR_AFTER + """
             local cur = redis.call('GET', KEYS[1])
             if cur then
               local s, n = string.match(cur, '^(-?%d+)%.(%d+)$')
               if s and at_or_after(s, n, ARGV[1], ARGV[2]) then return 0 end
             end
-            redis.call('SET', KEYS[1], ARGV[1] .. '.' .. ARGV[2], 'PX', ARGV[3])
+            redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
             return 1
             """);
 
@@ -43,7 +43,7 @@ public final class RedisRevocationList implements RevocationList {
         }
         String ttl = Long.toString(Ttl.millisUntil(until, clock));
         redis.run(() -> REVOKE.run(redis.commands(), ScriptOutputType.INTEGER, new String[] {key(id)},
-                Long.toString(until.getEpochSecond()), Integer.toString(until.getNano()), ttl));
+                Long.toString(until.getEpochSecond()), Integer.toString(until.getNano()), Doc.instant(until), ttl));
     }
 
     @Override

@@ -66,6 +66,21 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
     public void afterEach(ExtensionContext context) {
         if (instance.isRunning()) {
             deleteTestKeys();
+            return;
+        }
+        // A test stopped the server and failed: bring it back for the next test, and wait for the reconnection.
+        instance.restart();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                deleteTestKeys();
+                return;
+            } catch (RuntimeException stillReconnecting) {
+                if (System.nanoTime() > deadline) {
+                    throw stillReconnecting;
+                }
+                sleep(50);
+            }
         }
     }
 
