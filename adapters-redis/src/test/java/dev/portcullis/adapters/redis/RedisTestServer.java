@@ -64,6 +64,9 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (instance == null) {
+            return;
+        }
         if (instance.isRunning()) {
             deleteTestKeys();
             return;
@@ -91,7 +94,10 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         } finally {
             opened.clear();
             backend = null;
-            instance.close();
+            if (instance != null) {
+                instance.close();
+                instance = null;
+            }
         }
     }
 
