@@ -1,0 +1,66 @@
+package dev.portcullis.adapters.http;
+
+import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
+import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
+import dev.portcullis.adapters.http.discovery.JwksRoutes;
+import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.edge.SecurityHeaders;
+import dev.portcullis.adapters.http.error.EdgeErrorHandling;
+import dev.portcullis.adapters.http.token.TokenRoutes;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.Objects;
+
+/**
+ * The one entry point of the HTTP edge. The bootstrap wires it in a few lines:
+ *
+ * <pre>{@code
+ * HttpAdapter http = new HttpAdapter(new HttpUseCases(issueToken, authenticateBearer, publishKeys, describeServer),
+ *                                    settings);
+ * WebServer server = WebServer.builder().host(host).port(port).update(http::configure).build().start();
+ * }</pre>
+ *
+ * To serve routes of its own as well, the bootstrap calls {@link #limits} and, inside its own
+ * routing, {@link #routing}.
+ */
+public final class HttpAdapter {
+
+    /**
+     * Server-wide body limit: a backstop beneath the routes' own (the token endpoint allows
+     * {@value TokenRoutes#MAX_BODY_BYTES} bytes), so that Helidon never reads or drains more.
+     */
+    public static final long MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private final HttpUseCases useCases;
+    private final HttpSettings settings;
+
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
+    public void configure(WebServerConfig.Builder server) {
+        limits(server);
+        server.routing(this::routing);
+    }
+
+    /** The server-level part alone: body limit and JSON answers for errors Helidon raises before routing. */
+    public static void limits(WebServerConfig.Builder server) {
+        server.maxPayloadSize(MAX_PAYLOAD_BYTES)
+                .directHandlers(EdgeErrorHandling.directHandlers());
+    }
+
+    /** Registers every route, the security-header filter and the edge-wide error handlers. */
+    public void routing(HttpRouting.Builder routing) {
+        IssuerResolver issuers = new IssuerResolver(settings.issuer(), settings.trustForwardedHeaders());
+        routing.addFilter(new SecurityHeaders());
+        EdgeErrorHandling.register(routing);
+        routing.register(new TokenRoutes(useCases.issueToken(), issuers));
+        routing.register(new JwksRoutes(useCases.publishKeys()));
+        if (settings.discoveryEnabled()) {
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers));
+        }
+        routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));
+    }
+}

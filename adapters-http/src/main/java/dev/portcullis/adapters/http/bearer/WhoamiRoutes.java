@@ -1,0 +1,129 @@
+package dev.portcullis.adapters.http.bearer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.edge.CacheHeaders;
+import dev.portcullis.adapters.http.edge.Challenges;
+import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.error.MethodNotAllowed;
+import dev.portcullis.adapters.http.error.OAuthErrors;
+import dev.portcullis.application.port.in.AuthenticateBearer;
+import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
+import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.token.AccessTokenClaims;
+import dev.portcullis.domain.token.Issuer;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /whoami}: a protected resource (RFC 6750) that answers what its bearer token says.
+ * <ul>
+ *   <li>no Authorization header, or another scheme: 401 with a bare Bearer challenge (§3.1: no error code);</li>
+ *   <li>a malformed Bearer header: 400 {@code invalid_request};</li>
+ *   <li>invalid, expired or revoked token: 401 {@code invalid_token};</li>
+ *   <li>token without the required scope: 403 {@code insufficient_scope} with {@code scope="…"}.</li>
+ * </ul>
+ */
+public final class WhoamiRoutes implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(WhoamiRoutes.class.getName());
+
+    private final AuthenticateBearer authenticateBearer;
+    private final IssuerResolver issuers;
+    private final ScopeSet requiredScope;
+
+    public WhoamiRoutes(AuthenticateBearer authenticateBearer, IssuerResolver issuers, ScopeSet requiredScope) {
+        this.authenticateBearer = Objects.requireNonNull(authenticateBearer, "authenticateBearer");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.requiredScope = Objects.requireNonNull(requiredScope, "requiredScope");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(Paths.WHOAMI, this::whoami)
+                .any(Paths.WHOAMI, MethodNotAllowed.allowing(Method.GET));
+    }
+
+    private void whoami(ServerRequest req, ServerResponse res) {
+        CacheHeaders.noStore(res);
+        Optional<Issuer> issuer = issuers.resolve(req);
+        if (issuer.isEmpty()) {
+            LOG.log(Level.INFO, "whoami refused: no issuer: Host header missing or not a host[:port]");
+            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            return;
+        }
+        switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
+            case BearerToken.Missing m -> unauthenticated(res, "no Authorization header");
+            case BearerToken.OtherScheme o -> unauthenticated(res, "Authorization scheme is not Bearer");
+            case BearerToken.Malformed malformed -> refuse(res, OAuthError.INVALID_REQUEST, malformed.reason());
+            case BearerToken.Present present -> {
+                switch (authenticateBearer.authenticate(present.token(), issuer.get(), requiredScope)) {
+                    case BearerResult.Authenticated ok -> Json.send(res, Status.OK_200, describe(ok.claims()));
+                    case BearerResult.Refused refused -> refuse(res, refused.error(), refused.reason());
+                }
+            }
+        }
+    }
+
+    /** RFC 6750 §3: the request carried no usable authentication, so the challenge names no error. */
+    private static void unauthenticated(ServerResponse res, String reason) {
+        LOG.log(Level.DEBUG, () -> "whoami: " + reason);
+        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(Map.of()));
+        ObjectNode body = Json.object();
+        body.put("error", "unauthorized");
+        body.put("error_description", "a bearer token is required");
+        Json.send(res, Status.UNAUTHORIZED_401, body);
+    }
+
+    /** RFC 6750 §3.1: invalid_request 400, insufficient_scope 403, anything else is an invalid token (401). */
+    private void refuse(ServerResponse res, OAuthError error, String reason) {
+        LOG.log(Level.INFO, () -> "whoami refused: " + error.code() + ": " + reason);
+        OAuthError code = switch (error) {
+            case INVALID_REQUEST, INSUFFICIENT_SCOPE -> error;
+            default -> OAuthError.INVALID_TOKEN;
+        };
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("error", code.code());
+        params.put("error_description", OAuthErrors.publicDescription(code));
+        if (code == OAuthError.INSUFFICIENT_SCOPE) {
+            params.put("scope", requiredScope.wire());
+        }
+        Status status = switch (code) {
+            case INVALID_REQUEST -> Status.BAD_REQUEST_400;
+            case INSUFFICIENT_SCOPE -> Status.FORBIDDEN_403;
+            default -> Status.UNAUTHORIZED_401;
+        };
+        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(params));
+        OAuthErrors.send(res, status, code);
+    }
+
+    private static ObjectNode describe(AccessTokenClaims claims) {
+        ObjectNode body = Json.object();
+        body.put("sub", claims.subject());
+        body.put("client_id", claims.clientId().value());
+        body.put("scope", claims.scope().wire());
+        body.put("exp", claims.expiresAt().getEpochSecond());
+        body.put("iss", claims.issuer().value());
+        ArrayNode aud = body.putArray("aud");
+        claims.audience().forEach(aud::add);
+        if (!claims.roles().isEmpty()) {
+            ArrayNode roles = body.putArray("roles");
+            claims.roles().forEach(roles::add);
+        }
+        return body;
+    }
+}

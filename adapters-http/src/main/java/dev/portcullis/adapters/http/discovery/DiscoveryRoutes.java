@@ -1,0 +1,86 @@
+package dev.portcullis.adapters.http.discovery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.error.MethodNotAllowed;
+import dev.portcullis.adapters.http.error.OAuthErrors;
+import dev.portcullis.adapters.http.token.TokenRequestParser;
+import dev.portcullis.application.port.in.DescribeServer;
+import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
+import dev.portcullis.domain.client.AuthMethod;
+import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.grant.GrantType;
+import dev.portcullis.domain.scope.Scope;
+import dev.portcullis.domain.token.Issuer;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Authorization server metadata (RFC 8414) at {@code GET /.well-known/oauth-authorization-server}.
+ * Capabilities come from {@link DescribeServer}; the URLs are built from the request's issuer.
+ *
+ * <ul>
+ *   <li>{@code grant_types_supported} lists only the configured grant types that the token
+ *       endpoint can parse today ({@link TokenRequestParser#PARSED_GRANT_TYPES}), so that a client
+ *       never picks an advertised grant that answers {@code unsupported_grant_type};</li>
+ *   <li>{@code response_types_supported} is REQUIRED by RFC 8414 §2 and is {@code []}: there is no
+ *       authorization endpoint yet, so no response type is supported. It becomes {@code ["code"]}
+ *       with {@code authorization_endpoint} when that endpoint lands.</li>
+ * </ul>
+ */
+public final class DiscoveryRoutes implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(DiscoveryRoutes.class.getName());
+
+    private final DescribeServer describeServer;
+    private final IssuerResolver issuers;
+
+    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
+        this.describeServer = Objects.requireNonNull(describeServer, "describeServer");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(Paths.DISCOVERY, this::metadata)
+                .any(Paths.DISCOVERY, MethodNotAllowed.allowing(Method.GET));
+    }
+
+    private void metadata(ServerRequest req, ServerResponse res) {
+        Optional<Issuer> issuer = issuers.resolve(req);
+        if (issuer.isEmpty()) {
+            LOG.log(Level.INFO, "discovery refused: no issuer: Host header missing or not a host[:port]");
+            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            return;
+        }
+        Json.send(res, Status.OK_200, document(issuer.get(), describeServer.capabilities()));
+    }
+
+    static ObjectNode document(Issuer issuer, ServerCapabilities capabilities) {
+        ObjectNode doc = Json.object();
+        doc.put("issuer", issuer.value());
+        doc.put("token_endpoint", issuer.endpoint(Paths.TOKEN));
+        doc.put("jwks_uri", issuer.endpoint(Paths.JWKS));
+        ArrayNode grants = doc.putArray("grant_types_supported");
+        capabilities.grantTypes().stream()
+                .filter(TokenRequestParser.PARSED_GRANT_TYPES::contains)
+                .map(GrantType::wire)
+                .forEach(grants::add);
+        ArrayNode methods = doc.putArray("token_endpoint_auth_methods_supported");
+        capabilities.tokenEndpointAuthMethods().stream().map(AuthMethod::wire).forEach(methods::add);
+        ArrayNode scopes = doc.putArray("scopes_supported");
+        capabilities.scopes().scopes().stream().map(Scope::value).forEach(scopes::add);
+        doc.putArray("response_types_supported");
+        return doc;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.portcullis.adapters.http.edge;
+
+import dev.portcullis.domain.token.Issuer;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which issuer a request is addressed to (RFC 8414 §2). The configured issuer when there is one;
+ * otherwise the scheme of the connection ({@code http}, or {@code https} when the server itself
+ * terminates TLS) and the {@code Host} header. {@code X-Forwarded-Proto} and
+ * {@code X-Forwarded-Host} are honoured only when configured to be trusted, i.e. when every
+ * request reaches the server through a proxy that sets them.
+ *
+ * <p>A derived issuer is normalized (host lower-cased, default port dropped), so that
+ * {@code Example.COM:80} and {@code example.com} name the same issuer. Anything that is not a
+ * plain {@code host[:port]} (no userinfo, path, or stray characters) yields no issuer, which the
+ * routes answer with 400 {@code invalid_request}.
+ */
+public final class IssuerResolver {
+
+    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    private static final Pattern HOST_AND_PORT = Pattern.compile(
+            "(?<host>" + LABEL + "(?:\\." + LABEL + ")*\\.?|\\[[0-9a-f:.]+])(?::(?<port>[0-9]{1,5}))?");
+
+    private final Optional<Issuer> configured;
+    private final boolean trustForwardedHeaders;
+
+    public IssuerResolver(Optional<Issuer> configured, boolean trustForwardedHeaders) {
+        this.configured = Objects.requireNonNull(configured, "configured");
+        this.trustForwardedHeaders = trustForwardedHeaders;
+    }
+
+    public Optional<Issuer> resolve(ServerRequest request) {
+        if (configured.isPresent()) {
+            return configured;
+        }
+        Headers headers = request.headers();
+        return resolve(request.isSecure(),
+                headers.all(HeaderNames.HOST, List::of),
+                headers.all(HeaderNames.X_FORWARDED_PROTO, List::of),
+                headers.all(HeaderNames.X_FORWARDED_HOST, List::of));
+    }
+
+    /** The rule itself, free of Helidon types. Each list holds the header's field values as received. */
+    public Optional<Issuer> resolve(boolean secure, List<String> host, List<String> forwardedProto,
+                                    List<String> forwardedHost) {
+        if (configured.isPresent()) {
+            return configured;
+        }
+        String scheme = secure ? "https" : "http";
+        Optional<String> authority = single(host);
+        if (trustForwardedHeaders) {
+            Optional<String> proto = firstListElement(forwardedProto);
+            if (proto.isPresent()) {
+                String p = proto.get().toLowerCase(Locale.ROOT);
+                if (!p.equals("http") && !p.equals("https")) {
+                    return Optional.empty();
+                }
+                scheme = p;
+            }
+            Optional<String> forwarded = firstListElement(forwardedHost);
+            if (forwarded.isPresent()) {
+                authority = forwarded;
+            }
+        }
+        String finalScheme = scheme;
+        return authority.flatMap(a -> issuer(finalScheme, a));
+    }
+
+    private static Optional<Issuer> issuer(String scheme, String authority) {
+        var matcher = HOST_AND_PORT.matcher(authority.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String host = matcher.group("host");
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        String port = matcher.group("port");
+        if (port != null) {
+            int number = Integer.parseInt(port);
+            if (number < 1 || number > 65535) {
+                return Optional.empty();
+            }
+            boolean defaultPort = (scheme.equals("http") && number == 80) || (scheme.equals("https") && number == 443);
+            port = defaultPort ? null : String.valueOf(number);
+        }
+        try {
+            return Optional.of(new Issuer(scheme + "://" + host + (port == null ? "" : ":" + port)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> single(List<String> values) {
+        return values.size() == 1 ? Optional.of(values.getFirst().strip()) : Optional.empty();
+    }
+
+    /** The first element of a comma-separated list header: the value the client-facing proxy set. */
+    private static Optional<String> firstListElement(List<String> values) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = values.getFirst();
+        int comma = first.indexOf(',');
+        return Optional.of((comma < 0 ? first : first.substring(0, comma)).strip());
+    }
+}

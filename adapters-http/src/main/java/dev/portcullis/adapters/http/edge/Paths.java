@@ -1,0 +1,14 @@
+package dev.portcullis.adapters.http.edge;
+
+/** The paths the edge serves, in one place: routes register them, discovery advertises them. */
+public final class Paths {
+
+    public static final String TOKEN = "/token";
+    public static final String JWKS = "/jwks";
+    /** RFC 8414 §3. */
+    public static final String DISCOVERY = "/.well-known/oauth-authorization-server";
+    public static final String WHOAMI = "/whoami";
+
+    private Paths() {
+    }
+}

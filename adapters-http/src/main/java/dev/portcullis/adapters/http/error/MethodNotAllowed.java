@@ -1,0 +1,41 @@
+package dev.portcullis.adapters.http.error;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.edge.Json;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * 405 for a known path asked with another method (RFC 9110 §15.5.6), with the {@code Allow}
+ * header it requires. Routes register it with {@code any(path, …)} after their own methods.
+ */
+public final class MethodNotAllowed {
+
+    private static final byte[] BODY;
+
+    static {
+        ObjectNode body = Json.object();
+        body.put("error", "method_not_allowed");
+        BODY = Json.bytes(body);
+    }
+
+    private MethodNotAllowed() {
+    }
+
+    public static Handler allowing(Method... allowed) {
+        Header allow = HeaderValues.createCached(HeaderNames.ALLOW,
+                Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", ")));
+        return (req, res) -> {
+            res.status(Status.METHOD_NOT_ALLOWED_405);
+            res.header(allow);
+            res.headers().contentType(io.helidon.common.media.type.MediaTypes.APPLICATION_JSON);
+            res.send(BODY);
+        };
+    }
+}
