@@ -10,6 +10,8 @@ public final class Main {
 
     /** Exit status for a configuration the server refuses, distinct from crashes (1). */
     static final int EXIT_BAD_CONFIGURATION = 2;
+    /** Exit status when a configured backend does not answer at start. */
+    static final int EXIT_BACKEND_UNAVAILABLE = 3;
 
     private Main() {
     }
@@ -24,6 +26,9 @@ public final class Main {
             // one clear line, no stack trace: this is the operator's mistake, not ours
             System.err.println("portcullis: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIGURATION);
+        } catch (BackendStartupException e) {
+            System.err.println("portcullis: " + e.getMessage());
+            System.exit(EXIT_BACKEND_UNAVAILABLE);
         }
     }
 }

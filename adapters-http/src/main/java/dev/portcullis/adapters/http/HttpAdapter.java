@@ -3,6 +3,7 @@ package dev.portcullis.adapters.http;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
+import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * The one entry point of the HTTP edge. The bootstrap wires it in a few lines:
  *
  * <pre>{@code
- * HttpAdapter http = new HttpAdapter(new HttpUseCases(issueToken, authenticateBearer, publishKeys, describeServer),
+ * HttpAdapter http = new HttpAdapter(new HttpUseCases(issueToken, authenticateBearer, publishKeys, describeServer, checkReadiness),
  *                                    settings);
  * WebServer server = WebServer.builder().host(host).port(port).update(http::configure).build().start();
  * }</pre>
@@ -61,6 +62,7 @@ public final class HttpAdapter {
         if (settings.discoveryEnabled()) {
             routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers));
         }
+        routing.register(new HealthRoutes(useCases.checkReadiness()));
         routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));
     }
 }

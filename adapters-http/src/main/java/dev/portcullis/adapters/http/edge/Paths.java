@@ -8,6 +8,8 @@ public final class Paths {
     /** RFC 8414 §3. */
     public static final String DISCOVERY = "/.well-known/oauth-authorization-server";
     public static final String WHOAMI = "/whoami";
+    public static final String HEALTH_LIVE = "/health/live";
+    public static final String HEALTH_READY = "/health/ready";
 
     private Paths() {
     }

@@ -3,6 +3,7 @@ package dev.portcullis.adapters.http.support;
 import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
+import dev.portcullis.application.port.in.CheckReadiness.Readiness;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.grant.GrantType;
@@ -47,11 +48,13 @@ public final class TestServer implements AutoCloseable {
     public final ScriptedAuthenticateBearer authenticateBearer = new ScriptedAuthenticateBearer();
     /** What PublishKeys answers; a test may rotate it. */
     public volatile String jwks = JWKS;
+    /** What CheckReadiness answers; a test may take a backend down. */
+    public volatile Readiness readiness = new Readiness(List.of());
     private final WebServer server;
 
     private TestServer(HttpSettings settings) {
         HttpAdapter http = new HttpAdapter(
-                new HttpUseCases(issueToken, authenticateBearer, () -> jwks, () -> CAPABILITIES), settings);
+                new HttpUseCases(issueToken, authenticateBearer, () -> jwks, () -> CAPABILITIES, () -> readiness), settings);
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)

@@ -1,0 +1,60 @@
+package dev.portcullis.adapters.http.health;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.edge.CacheHeaders;
+import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.error.MethodNotAllowed;
+import dev.portcullis.application.port.in.CheckReadiness;
+import dev.portcullis.application.port.in.CheckReadiness.BackendStatus;
+import dev.portcullis.application.port.in.CheckReadiness.Readiness;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Probes in the shape load balancers and Kubernetes expect: {@code /health/live} answers 200 while
+ * the process serves HTTP at all (it never asks a backend, so a database outage does not get the
+ * node restarted); {@code /health/ready} answers 200 only while every backend answers, 503 otherwise.
+ */
+public final class HealthRoutes implements HttpService {
+
+    private final CheckReadiness readiness;
+
+    public HealthRoutes(CheckReadiness readiness) {
+        this.readiness = Objects.requireNonNull(readiness, "readiness");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(Paths.HEALTH_LIVE, this::live)
+                .any(Paths.HEALTH_LIVE, MethodNotAllowed.allowing(Method.GET))
+                .get(Paths.HEALTH_READY, this::ready)
+                .any(Paths.HEALTH_READY, MethodNotAllowed.allowing(Method.GET));
+    }
+
+    private void live(ServerRequest req, ServerResponse res) {
+        CacheHeaders.noStore(res);
+        Json.send(res, Status.OK_200, Json.object().put("status", "UP"));
+    }
+
+    private void ready(ServerRequest req, ServerResponse res) {
+        Readiness current = readiness.check();
+        ObjectNode body = Json.object().put("status", current.isReady() ? "UP" : "DOWN");
+        ArrayNode checks = body.putArray("checks");
+        for (BackendStatus backend : current.backends()) {
+            checks.addObject()
+                    .put("name", backend.backend())
+                    .put("address", backend.address())
+                    .put("status", backend.state().name().toUpperCase(Locale.ROOT));
+        }
+        CacheHeaders.noStore(res);
+        Json.send(res, current.isReady() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.portcullis.bootstrap;
+
+import dev.portcullis.adapters.crypto.SecretHashers;
+import dev.portcullis.adapters.crypto.SecureRandomSource;
+import dev.portcullis.adapters.http.HttpAdapter;
+import dev.portcullis.adapters.http.HttpSettings;
+import dev.portcullis.adapters.http.HttpUseCases;
+import dev.portcullis.adapters.jose.CachingTokenVerifier;
+import dev.portcullis.adapters.jose.CryptoProviders;
+import dev.portcullis.adapters.jose.JosePublicKeys;
+import dev.portcullis.adapters.jose.JoseTokenSigner;
+import dev.portcullis.adapters.jose.JoseTokenVerifier;
+import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
+import dev.portcullis.application.port.out.SecretHasher;
+import dev.portcullis.application.service.AccessTokenMinter;
+import dev.portcullis.application.service.AuthenticateBearerService;
+import dev.portcullis.application.service.CheckReadinessService;
+import dev.portcullis.application.service.ClientAuthenticator;
+import dev.portcullis.application.service.DescribeServerService;
+import dev.portcullis.application.service.IssueTokenService;
+import dev.portcullis.application.service.PublishKeysService;
+import dev.portcullis.application.service.TokenSettings;
+import dev.portcullis.bootstrap.config.Profile;
+import dev.portcullis.bootstrap.config.Settings;
+import dev.portcullis.domain.client.AuthMethod;
+import dev.portcullis.domain.client.Client;
+import dev.portcullis.domain.grant.GrantType;
+import dev.portcullis.domain.scope.ScopeSet;
+import io.helidon.webserver.WebServer;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** One running Portcullis node: wires adapters and services by hand (DESIGN: only bootstrap sees them all). */
+public final class PortcullisServer implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(PortcullisServer.class.getName());
+
+    private final WebServer web;
+    private final Storage storage;
+
+    private PortcullisServer(WebServer web, Storage storage) {
+        this.web = web;
+        this.storage = storage;
+    }
+
+    public static PortcullisServer start(Settings settings) {
+        ProductionGuard.checkSettings(settings);
+        CryptoProviders crypto = CryptoProviders.install();
+        Clock clock = Clock.systemUTC();
+        Storage storage = StorageFactory.open(settings, clock);
+        try {
+            return wire(settings, crypto, clock, storage);
+        } catch (RuntimeException e) {
+            closeAll(storage);
+            throw e;
+        }
+    }
+
+    private static PortcullisServer wire(Settings settings, CryptoProviders crypto, Clock clock, Storage storage) {
+        SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
+        if (settings.profile() == Profile.DEV) {
+            DevProfile.seed(storage.clients(), clientSecrets);
+        }
+        ProductionGuard.checkStore(settings, storage.clients(), clientSecrets);
+        SigningKeys.provision(settings.signing(), DevProfile.DEV_HS256_KEY, storage.keys(), clock);
+
+        TokenSettings tokens = new TokenSettings(settings.tokens().accessTokenTtl(), settings.tokens().audience());
+        JoseTokenSigner signer = new JoseTokenSigner(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL);
+        CachingTokenVerifier verifier = new CachingTokenVerifier(new JoseTokenVerifier(storage.keys(), clock, crypto,
+                JoseTokenSigner.DEFAULT_REFRESH_INTERVAL, settings.tokens().clockSkew()), clock);
+        AccessTokenMinter minter = new AccessTokenMinter(signer, new SecureRandomSource(), clock, tokens);
+
+        HttpUseCases useCases = new HttpUseCases(
+                new IssueTokenService(new ClientAuthenticator(storage.clients(), clientSecrets), minter),
+                new AuthenticateBearerService(verifier, storage.revocations(), tokens),
+                new PublishKeysService(new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL)),
+                new DescribeServerService(capabilities(settings, storage)),
+                new CheckReadinessService(storage.probes()));
+        HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()));
+        WebServer web = WebServer.builder()
+                .host(settings.server().host())
+                .port(settings.server().port())
+                .update(http::configure)
+                .build()
+                .start();
+        LOG.log(Level.INFO, "Portcullis listening on http://{0}:{1} (profile {2}, storage {3}, revocation {4}, signing {5})",
+                settings.server().host(), String.valueOf(web.port()), settings.profile(), settings.storage().type(),
+                settings.storage().revocation(), settings.signing().algorithm());
+        return new PortcullisServer(web, storage);
+    }
+
+    /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */
+    private static ServerCapabilities capabilities(Settings settings, Storage storage) {
+        ScopeSet scopes = storage.clients().findAll().stream().map(Client::allowedScopes)
+                .reduce(ScopeSet.empty(), ScopeSet::union);
+        return new ServerCapabilities(
+                List.of(GrantType.CLIENT_CREDENTIALS),
+                List.of(AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST),
+                scopes,
+                Set.of(settings.signing().algorithm()));
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        closeAll(storage);
+    }
+
+    private static void closeAll(Storage storage) {
+        for (AutoCloseable resource : storage.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + resource + " failed", e);
+            }
+        }
+    }
+}
