@@ -36,7 +36,7 @@ final class DevProfile {
                     .build());
         }
         LOG.log(Level.WARNING, "*************************************************************************");
-        LOG.log(Level.WARNING, "* DEV PROFILE: dev client '{0}' with secret '{1}' is ACTIVE.", DEV_CLIENT_ID, DEV_CLIENT_SECRET);
+        LOG.log(Level.WARNING, "* DEV PROFILE: dev client \"{0}\" with secret \"{1}\" is ACTIVE.", DEV_CLIENT_ID, DEV_CLIENT_SECRET);
         LOG.log(Level.WARNING, "* Never expose this server. Set PORTCULLIS_PROFILE=prod for deployments.");
         LOG.log(Level.WARNING, "*************************************************************************");
     }

@@ -12,6 +12,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,13 +37,14 @@ final class SigningKeys {
             Set<String> stored = keys.findAll().stream().map(k -> k.id().value()).collect(Collectors.toSet());
             loaded.stream().filter(k -> !stored.contains(k.id().value())).forEach(keys::save);
         } else if (signing.algorithm() == SigningAlgorithm.HS256) {
-            SigningKey shared = generator.hs256(signing.hs256Key().orElse(devHs256Key), now);
-            if (keys.findAll().stream().noneMatch(k -> k.id().equals(shared.id()))) {
-                keys.save(shared);
+            byte[] secret = signing.hs256Key().orElse(devHs256Key);
+            if (keys.findAll().stream().noneMatch(k -> holds(k, secret))) {
+                keys.save(generator.hs256(secret, now));
             }
         }
+        Instant checkedAt = clock.instant();
         boolean canSign = keys.findAll().stream()
-                .filter(k -> k.canSignAt(now))
+                .filter(k -> k.canSignAt(checkedAt))
                 .reduce((older, newer) -> newer)
                 .filter(newest -> newest.algorithm() == signing.algorithm())
                 .isPresent();
@@ -54,6 +56,12 @@ final class SigningKeys {
             keys.save(generator.generate(signing.algorithm(), now));
             LOG.log(Level.INFO, "generated a new {0} signing key", signing.algorithm());
         }
+    }
+
+    /** HS256 kids are random, so a restarted node recognises the configured key by its material. */
+    private static boolean holds(SigningKey key, byte[] secret) {
+        String encoded = "\"k\":\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\"";
+        return key.algorithm() == SigningAlgorithm.HS256 && key.privateJwk().contains(encoded);
     }
 
     private static List<SigningKey> load(Settings.Signing signing) {
