@@ -14,12 +14,11 @@ mkdir -p "$OUT"
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
 fi
-source <(sed -n '/^java_major()/,/^}/p;/^pick_jdk()/,/^}/p' dev)
-export JAVA_HOME="$(pick_jdk)"; export PATH="$JAVA_HOME/bin:$PATH"
+export JAVA_HOME="$(./dev jdk)"; export PATH="$JAVA_HOME/bin:$PATH"
 [ -f bootstrap/target/portcullis.jar ] || ./mvnw -q -B -DskipTests package
 
 SERVER_PID=""
-stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; }
+stop_server() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi; SERVER_PID=""; }
 trap stop_server EXIT
 
 start_server() { # $1 = signing algorithm
