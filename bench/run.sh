@@ -24,7 +24,7 @@ trap stop_server EXIT
 start_server() { # $1 = signing algorithm
   stop_server
   SERVER_PORT="$PORT" SIGNING_ALGORITHM="$1" TOKEN_ACCESS_TOKEN_TTL=1h \
-    java ${BENCH_JAVA_OPTS:-} -jar bootstrap/target/portcullis.jar >"$OUT/server-$1.log" 2>&1 &
+    java @jvm.options ${BENCH_JAVA_OPTS:-} -jar bootstrap/target/portcullis.jar >"$OUT/server-$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/jwks" >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "server did not start; see $OUT/server-$1.log" >&2; exit 1
