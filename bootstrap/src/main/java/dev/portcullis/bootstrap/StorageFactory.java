@@ -1,12 +1,12 @@
 package dev.portcullis.bootstrap;
 
+import dev.portcullis.adapters.crypto.EncryptingKeyStore;
 import dev.portcullis.adapters.memory.InMemoryAuthorizationCodeStore;
 import dev.portcullis.adapters.memory.InMemoryClientRepository;
 import dev.portcullis.adapters.memory.InMemoryKeyStore;
 import dev.portcullis.adapters.memory.InMemoryRefreshTokenStore;
 import dev.portcullis.adapters.memory.InMemoryRevocationList;
 import dev.portcullis.adapters.memory.InMemoryUserRepository;
-import dev.portcullis.adapters.mongo.KeyEncryption;
 import dev.portcullis.adapters.mongo.MongoAuthorizationCodeStore;
 import dev.portcullis.adapters.mongo.MongoClientRepository;
 import dev.portcullis.adapters.mongo.MongoKeyStore;
@@ -70,14 +70,14 @@ final class StorageFactory {
                 probes.add(probe("mongo", config.mongo().address(), mongo::ping));
                 yield new Storage(new MongoClientRepository(mongo), new MongoUserRepository(mongo),
                         new MongoAuthorizationCodeStore(mongo), new MongoRefreshTokenStore(mongo),
-                        new MongoKeyStore(mongo, new KeyEncryption(keyEncryptionKey(settings))),
+                        new EncryptingKeyStore(new MongoKeyStore(mongo), keyEncryptionKey(settings)),
                         revocations, probes, resources);
             }
             case REDIS -> {
                 RedisBackend backend = redis.orElseThrow();
                 yield new Storage(new RedisClientRepository(backend), new RedisUserRepository(backend),
                         new RedisAuthorizationCodeStore(backend, clock), new RedisRefreshTokenStore(backend, clock),
-                        new RedisKeyStore(backend, keyEncryptionKey(settings)), revocations, probes, resources);
+                        new EncryptingKeyStore(new RedisKeyStore(backend), keyEncryptionKey(settings)), revocations, probes, resources);
             }
         };
     }
