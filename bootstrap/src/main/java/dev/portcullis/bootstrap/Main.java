@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap;
 
+import dev.portcullis.adapters.crypto.KeyDecryptionException;
 import dev.portcullis.bootstrap.config.ConfigLoader;
 import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.config.Settings;
@@ -22,7 +23,7 @@ public final class Main {
             Settings settings = Settings.from(ConfigLoader.load(System.getenv(), ConfigLoader.configFile(System.getenv())));
             PortcullisServer server = PortcullisServer.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portcullis-shutdown"));
-        } catch (ConfigurationException e) {
+        } catch (ConfigurationException | KeyDecryptionException e) {
             // one clear line, no stack trace: this is the operator's mistake, not ours
             System.err.println("portcullis: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIGURATION);

@@ -1,12 +1,12 @@
 package dev.portcullis.bootstrap;
 
+import dev.portcullis.adapters.crypto.EncryptingKeyStore;
 import dev.portcullis.adapters.memory.InMemoryAuthorizationCodeStore;
 import dev.portcullis.adapters.memory.InMemoryClientRepository;
 import dev.portcullis.adapters.memory.InMemoryKeyStore;
 import dev.portcullis.adapters.memory.InMemoryRefreshTokenStore;
 import dev.portcullis.adapters.memory.InMemoryRevocationList;
 import dev.portcullis.adapters.memory.InMemoryUserRepository;
-import dev.portcullis.adapters.mongo.KeyEncryption;
 import dev.portcullis.adapters.mongo.MongoAuthorizationCodeStore;
 import dev.portcullis.adapters.mongo.MongoClientRepository;
 import dev.portcullis.adapters.mongo.MongoKeyStore;
@@ -50,6 +50,8 @@ final class StorageFactory {
      */
     static Storage open(Settings settings, Clock clock) {
         Settings.Storage config = settings.storage();
+        // a missing key-encryption key is a configuration mistake: reported before any backend is contacted
+        Optional<byte[]> kek = config.type() == Backend.MEMORY ? Optional.empty() : Optional.of(keyEncryptionKey(settings));
         List<BackendProbe> probes = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         Optional<RedisBackend> redis = needsRedis(config) ? Optional.of(connectRedis(config.redis())) : Optional.empty();
@@ -70,14 +72,14 @@ final class StorageFactory {
                 probes.add(probe("mongo", config.mongo().address(), mongo::ping));
                 yield new Storage(new MongoClientRepository(mongo), new MongoUserRepository(mongo),
                         new MongoAuthorizationCodeStore(mongo), new MongoRefreshTokenStore(mongo),
-                        new MongoKeyStore(mongo, new KeyEncryption(keyEncryptionKey(settings))),
+                        new EncryptingKeyStore(new MongoKeyStore(mongo), kek.orElseThrow()),
                         revocations, probes, resources);
             }
             case REDIS -> {
                 RedisBackend backend = redis.orElseThrow();
                 yield new Storage(new RedisClientRepository(backend), new RedisUserRepository(backend),
                         new RedisAuthorizationCodeStore(backend, clock), new RedisRefreshTokenStore(backend, clock),
-                        new RedisKeyStore(backend, keyEncryptionKey(settings)), revocations, probes, resources);
+                        new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, probes, resources);
             }
         };
     }

@@ -7,12 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.model.Filters;
 import dev.portcullis.application.port.out.contract.Clients;
 import dev.portcullis.application.port.out.contract.Codes;
+import dev.portcullis.application.port.out.contract.Keys;
 import dev.portcullis.application.port.out.contract.RefreshTokens;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.code.AuthorizationCode;
+import dev.portcullis.domain.key.KeyId;
+import dev.portcullis.domain.key.SigningAlgorithm;
+import dev.portcullis.domain.key.SigningKey;
 import dev.portcullis.domain.refresh.RefreshToken;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,5 +94,32 @@ class MongoDocumentsTest {
         assertThatThrownBy(() -> new MongoClientRepository(storage).findById(new ClientId("broken")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stored client broken cannot be read");
+    }
+
+    @Test
+    void aSigningKeyIsOneDocumentHoldingThePrivateJwkStringAsGiven() {
+        // bootstrap hands this store keys whose JWK EncryptingKeyStore has already encrypted
+        SigningKey key = new SigningKey(new KeyId("key-1"), SigningAlgorithm.ES256, "enc:A256GCM:bm9uY2U:Y2lwaGVy",
+                T0, T0.plusSeconds(60), Optional.of(T0.plusSeconds(3600)));
+
+        new MongoKeyStore(storage).save(key);
+
+        Document stored = stored(MongoStorage.SIGNING_KEYS, "key-1");
+        assertThat(stored.getString("privateJwk")).isEqualTo("enc:A256GCM:bm9uY2U:Y2lwaGVy");
+        assertThat(stored.getString("algorithm")).isEqualTo("ES256");
+        assertThat(stored.get("activatesAt")).isEqualTo(Date.from(T0.plusSeconds(60)));
+        assertThat(stored.get("retiresAt")).isEqualTo(Date.from(T0.plusSeconds(3600)));
+    }
+
+    @Test
+    void anUnreadableKeyDocumentFailsNamingTheKeyButNotQuotingIt() {
+        storage.collection(MongoStorage.SIGNING_KEYS).insertOne(new Document("_id", "odd").append("algorithm", "ES256")
+                .append("privateJwk", new Document("d", Keys.privatePart("odd"))).append("createdAt", new Date())
+                .append("activatesAt", new Date()));
+
+        assertThatThrownBy(() -> new MongoKeyStore(storage).findAll())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stored signing key odd cannot be read")
+                .hasMessageNotContaining(Keys.privatePart("odd"));
     }
 }

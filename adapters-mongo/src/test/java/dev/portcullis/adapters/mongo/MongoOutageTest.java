@@ -65,7 +65,7 @@ class MongoOutageTest {
         MongoAuthorizationCodeStore codes = new MongoAuthorizationCodeStore(storage);
         MongoRefreshTokenStore refreshTokens = new MongoRefreshTokenStore(storage);
         MongoRevocationList revocations = new MongoRevocationList(storage, MutableClock.at(T0));
-        MongoKeyStore keys = new MongoKeyStore(storage, new KeyEncryption(MongoTarget.TEST_KEK));
+        MongoKeyStore keys = new MongoKeyStore(storage);
         // things that exist, so that "not found" would be a plausible wrong answer
         clients.save(Clients.confidential("myapp").build());
         users.save(Users.enabled("alice"));

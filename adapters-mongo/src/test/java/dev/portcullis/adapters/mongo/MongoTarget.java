@@ -11,9 +11,6 @@ import java.util.UUID;
  */
 abstract class MongoTarget {
 
-    /** The key-encryption key of every test key store. */
-    static final byte[] TEST_KEK = "0123456789abcdef0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     private final String prefix = "portcullis_test_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     private final List<String> databases = new ArrayList<>();
 
@@ -56,7 +53,7 @@ abstract class MongoTarget {
     }
 
     final MongoKeyStore keys() {
-        return new MongoKeyStore(freshStorage(), new KeyEncryption(TEST_KEK));
+        return new MongoKeyStore(freshStorage());
     }
 
 }

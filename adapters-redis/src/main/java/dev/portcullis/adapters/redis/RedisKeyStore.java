@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Signing keys as the fields of one Redis hash, {@code <prefix>keys}: kid → encoded key, whose
- * private JWK is sealed with AES-256-GCM under the key-encryption key (see {@link KeyEncryption}).
+ * Signing keys as the fields of one Redis hash, {@code <prefix>keys}: kid → encoded key. The private
+ * JWK is stored as given: encryption at rest is the job of the decorator bootstrap wraps this store in
+ * ({@code EncryptingKeyStore}), so the string that arrives here is already {@code enc:A256GCM:...}.
  * Keys carry no TTL: retiring and deleting them is the key-rotation service's decision.
  */
 public final class RedisKeyStore implements KeyStore {
@@ -18,13 +19,10 @@ public final class RedisKeyStore implements KeyStore {
     private static final String VERSION = "key1";
 
     private final RedisBackend redis;
-    private final KeyEncryption encryption;
     private final String hashKey;
 
-    /** @param keyEncryptionKey 32 bytes (AES-256); copied, so the caller may wipe its array */
-    public RedisKeyStore(RedisBackend redis, byte[] keyEncryptionKey) {
+    public RedisKeyStore(RedisBackend redis) {
         this.redis = redis;
-        this.encryption = new KeyEncryption(keyEncryptionKey);
         this.hashKey = redis.key("keys");
     }
 
@@ -32,17 +30,18 @@ public final class RedisKeyStore implements KeyStore {
     public List<SigningKey> findAll() {
         Map<String, String> all = redis.call(() -> redis.commands().hgetall(hashKey));
         return all.values().stream()
-                .map(this::decode)
+                .map(RedisKeyStore::decode)
                 .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(k -> k.id().value()))
                 .toList();
     }
 
+    /** One HSET of one field: the key is stored whole or not at all. */
     @Override
     public void save(SigningKey key) {
         String encoded = Doc.write(VERSION)
                 .put(key.id().value())
                 .put(key.algorithm().name())
-                .put(encryption.seal(key.id().value(), key.privateJwk()))
+                .put(key.privateJwk())
                 .put(key.createdAt())
                 .put(key.activatesAt())
                 .put(key.retiresAt().map(Doc::instant))
@@ -55,22 +54,11 @@ public final class RedisKeyStore implements KeyStore {
         return redis.call(() -> redis.commands().hdel(hashKey, id.value())) > 0;
     }
 
-    private SigningKey decode(String encoded) {
-        KeyId id;
-        SigningAlgorithm algorithm;
-        String sealed;
-        Doc.Reader r;
+    private static SigningKey decode(String encoded) {
         try {
-            r = Doc.read(encoded, VERSION);
-            id = new KeyId(r.next());
-            algorithm = SigningAlgorithm.valueOf(r.next());
-            sealed = r.next();
-        } catch (RuntimeException e) {
-            throw Doc.corrupt(e);
-        }
-        String jwk = encryption.open(id.value(), sealed);
-        try {
-            SigningKey key = new SigningKey(id, algorithm, jwk, r.nextInstant(), r.nextInstant(), r.nextOptional().map(Doc::instant));
+            Doc.Reader r = Doc.read(encoded, VERSION);
+            SigningKey key = new SigningKey(new KeyId(r.next()), SigningAlgorithm.valueOf(r.next()), r.next(),
+                    r.nextInstant(), r.nextInstant(), r.nextOptional().map(Doc::instant));
             r.end();
             return key;
         } catch (RuntimeException e) {

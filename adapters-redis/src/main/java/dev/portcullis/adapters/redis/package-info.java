@@ -5,7 +5,7 @@
  * <pre>
  * clients          hash    client id → encoded client                  no TTL
  * users            hash    username → encoded user                     no TTL
- * keys             hash    kid → encoded key, private JWK sealed       no TTL
+ * keys             hash    kid → encoded key (JWK encrypted upstream)  no TTL
  * code:&lt;hash&gt;      hash    doc, es/en (expiry), redeemed               TTL = code expiry
  * rt:&lt;hash&gt;        hash    doc, state, es/en (expiry), fam             TTL = token expiry
  * rtfam:&lt;family&gt;   set     token hashes of the family                  TTL = family expiry

@@ -95,7 +95,7 @@ class RedisKeyLayoutTest {
     void clientsUsersAndKeysAreHashesThatNeverExpire() {
         new RedisClientRepository(redis.backend()).save(Clients.confidential("myapp").build());
         new RedisUserRepository(redis.backend()).save(Users.enabled("alice"));
-        new RedisKeyStore(redis.backend(), new byte[32]).save(Keys.es256("kid-1", T0));
+        new RedisKeyStore(redis.backend()).save(Keys.es256("kid-1", T0));
 
         for (String name : List.of("clients", "users", "keys")) {
             assertThat(raw.type(prefix + name)).as(name).isEqualTo("hash");

@@ -90,6 +90,21 @@ class RedisOutageTest {
     }
 
     @Test
+    void aServerStoppedKeepingItsDataComesBackWithItAndTheConnectionRecovers() {
+        assumeThat(redis.canStop()).as("REDIS_URI servers are not ours to stop").isTrue();
+        RedisBackend backend = redis.connect(redis.settings().withCommandTimeout(TIMEOUT));
+        RedisClientRepository clients = new RedisClientRepository(backend);
+        clients.save(Clients.confidential("kept").build());
+
+        redis.stopKeepingData();
+
+        assertThatThrownBy(() -> clients.findById(new ClientId("kept"))).isInstanceOf(BackendUnavailableException.class);
+        redis.restart();
+        await("reconnection").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> clients.findById(new ClientId("kept")).isPresent());
+    }
+
+    @Test
     void aCommandStuckBehindABusyServerTimesOutAsUnavailable() {
         assumeThat(redis.canStop()).as("this blocks the server for a second: only our own").isTrue();
         RedisBackend backend = redis.connect(redis.settings().withCommandTimeout(TIMEOUT));
@@ -157,7 +172,7 @@ class RedisOutageTest {
             codes = new RedisAuthorizationCodeStore(backend, CLOCK);
             refresh = new RedisRefreshTokenStore(backend, CLOCK);
             revocations = new RedisRevocationList(backend, CLOCK);
-            keys = new RedisKeyStore(backend, new byte[32]);
+            keys = new RedisKeyStore(backend);
         }
 
         Map<String, ThrowingCallable> everyOperation() {

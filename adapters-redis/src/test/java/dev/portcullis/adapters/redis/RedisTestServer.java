@@ -45,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisTestServer implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     public static final String MODE_PROPERTY = "portcullis.test.redis";
+    private static final String DUMP = "dump.rdb";
     private static final Duration TEST_COMMAND_TIMEOUT = Duration.ofSeconds(1);
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
@@ -140,7 +141,16 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         instance.stop();
     }
 
-    /** Brings it back on the same address; a restarted process has lost its data. */
+    /**
+     * Stops the server the way a durable one goes down for maintenance: its data is saved
+     * ({@code SHUTDOWN SAVE}; a paused container keeps it anyway), and the next {@link #restart()}
+     * brings it back on the same address with that data.
+     */
+    public void stopKeepingData() {
+        instance.stopKeepingData();
+    }
+
+    /** Brings it back on the same address; it has lost its data unless it was stopped with {@link #stopKeepingData()}. */
     public void restart() {
         instance.restart();
     }
@@ -227,6 +237,8 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
 
         void stop();
 
+        void stopKeepingData();
+
         void restart();
 
         @Override
@@ -255,6 +267,11 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         }
 
         @Override
+        public void stopKeepingData() {
+            stop();
+        }
+
+        @Override
         public void restart() {
             throw new UnsupportedOperationException("a server given by REDIS_URI is not ours to restart");
         }
@@ -263,17 +280,26 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         public void close() {}
     }
 
-    /** {@code redis-server --port N --save "" --appendonly no} as a child of this JVM. */
+    /**
+     * {@code redis-server --port N --save "" --appendonly no} as a child of this JVM, in a temporary
+     * directory of its own where only {@link #stopKeepingData()} writes a dump, which the next start loads.
+     */
     private static final class ChildProcess implements Instance {
         private final Path binary;
         private final String description;
         private final int port;
+        private final Path dir;
         private final Thread killOnExit;
         private Process process;
 
         ChildProcess(Path binary, String origin) {
             this.binary = binary;
             this.port = freePort();
+            try {
+                this.dir = Files.createTempDirectory("portcullis-redis-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             this.description = origin + ", a child process on 127.0.0.1:" + port + " per test class";
             this.killOnExit = new Thread(this::kill, "redis-test-server-kill");
             Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -283,7 +309,8 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         private void start() {
             ProcessBuilder builder = new ProcessBuilder(binary.toString(),
                     "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--protected-mode", "no")
+                    "--save", "", "--appendonly", "no", "--protected-mode", "no",
+                    "--dir", dir.toString(), "--dbfilename", DUMP)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             try {
@@ -292,6 +319,15 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
                 throw new UncheckedIOException("cannot start " + binary, e);
             }
             awaitPong();
+            deleteDump(); // loaded, if there was one: a later start after a plain stop() begins empty
+        }
+
+        private void deleteDump() {
+            try {
+                Files.deleteIfExists(dir.resolve(DUMP));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private void awaitPong() {
@@ -347,6 +383,33 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         }
 
         @Override
+        public void stopKeepingData() {
+            if (!isRunning()) {
+                return;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                socket.getOutputStream().write("SHUTDOWN SAVE\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                socket.setSoTimeout(10_000);
+                socket.getInputStream().read(); // the server closes the connection once saved and exiting
+            } catch (IOException e) {
+                throw new UncheckedIOException("SHUTDOWN SAVE on port " + port + " failed", e);
+            }
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("redis-server on port " + port + " did not exit after SHUTDOWN SAVE");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (!Files.exists(dir.resolve(DUMP))) {
+                throw new IllegalStateException("redis-server on port " + port + " exited without saving " + DUMP);
+            }
+        }
+
+        @Override
         public void restart() {
             kill();
             start();
@@ -355,6 +418,12 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         @Override
         public void close() {
             kill();
+            deleteDump();
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // a temporary directory: the OS cleans it eventually
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
             } catch (IllegalStateException shuttingDown) {
@@ -414,6 +483,11 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         public void stop() {
             container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
             paused = true;
+        }
+
+        @Override
+        public void stopKeepingData() {
+            stop(); // a paused container keeps its data
         }
 
         @Override
