@@ -134,6 +134,18 @@ class RefreshTokenGrantTest {
     }
 
     @Test
+    void reuseIsDetectedBeforeTheScopeIsLookedAt() {
+        setUp();
+        String old = granted().refreshToken().orElseThrow();
+        String newest = issued(refresh(old)).refreshToken().orElseThrow();
+
+        TokenResult reuse = refresh(old, ScopeSet.of("read", "write", "admin"));
+
+        assertThat(rejection(reuse)).as("reuse, not a scope error").isEqualTo(OAuthError.INVALID_GRANT);
+        assertThat(endpoint.stored(newest).state()).isEqualTo(RefreshToken.State.REVOKED);
+    }
+
+    @Test
     void anotherFamilyIsUntouchedByAReuse() {
         setUp();
         String other = granted().refreshToken().orElseThrow();
