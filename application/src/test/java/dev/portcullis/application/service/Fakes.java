@@ -1,26 +1,15 @@
 package dev.portcullis.application.service;
 
-import dev.portcullis.application.port.out.AuthorizationCodeStore;
-import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.ClientRepository;
-import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.port.out.SecretHasher;
 import dev.portcullis.application.port.out.TokenSigner;
 import dev.portcullis.application.port.out.TokenVerifier;
-import dev.portcullis.application.port.out.UserRepository;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
-import dev.portcullis.domain.code.AuthorizationCode;
-import dev.portcullis.domain.code.Redemption;
 import dev.portcullis.domain.secret.SecretHash;
 import dev.portcullis.domain.token.AccessTokenClaims;
-import dev.portcullis.domain.token.OpaqueTokenHash;
 import dev.portcullis.domain.token.SignedAccessToken;
-import dev.portcullis.domain.user.User;
-import dev.portcullis.domain.user.Username;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,70 +94,6 @@ final class Fakes {
         @Override
         public List<Client> findAll() {
             return List.copyOf(clients.values());
-        }
-    }
-
-    static final class MapUserRepository implements UserRepository {
-        private final Map<Username, User> users = new HashMap<>();
-        /** When set, every call fails as a store outage does. */
-        volatile boolean down;
-
-        @Override
-        public Optional<User> findByUsername(Username username) {
-            checkUp();
-            return Optional.ofNullable(users.get(username));
-        }
-
-        @Override
-        public void save(User user) {
-            users.put(user.username(), user);
-        }
-
-        @Override
-        public boolean delete(Username username) {
-            return users.remove(username) != null;
-        }
-
-        private void checkUp() {
-            if (down) {
-                throw new BackendUnavailableException("users", null);
-            }
-        }
-    }
-
-    /** Keeps every saved code; redeeming is the memory adapter's business, not the login's. */
-    static final class ListCodeStore implements AuthorizationCodeStore {
-        final List<AuthorizationCode> saved = new ArrayList<>();
-
-        @Override
-        public void save(AuthorizationCode code) {
-            saved.add(code);
-        }
-
-        @Override
-        public Redemption redeem(OpaqueTokenHash hash, Instant now) {
-            throw new UnsupportedOperationException("the login never redeems");
-        }
-    }
-
-    /** Records what the service tells it; locks a pair when a test says so. */
-    static final class RecordingThrottle implements LoginThrottle {
-        final List<String> events = new ArrayList<>();
-        final Map<String, Duration> locked = new HashMap<>();
-
-        @Override
-        public Optional<Duration> retryAfter(Username username, String source) {
-            return Optional.ofNullable(locked.get(username.value() + "@" + source));
-        }
-
-        @Override
-        public void recordFailure(Username username, String source) {
-            events.add("failure " + username.value() + "@" + source);
-        }
-
-        @Override
-        public void recordSuccess(Username username, String source) {
-            events.add("success " + username.value() + "@" + source);
         }
     }
 }
