@@ -108,16 +108,16 @@ public final class AuthorizationSessions {
             return new Invalid("session is not payload.mac");
         }
         String payload = sealed.substring(0, dot);
-        byte[] presentedMac;
+        // compared as text: a second encoding of the same MAC (other unused low bits) is refused too
+        byte[] expected = ENCODER.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, sealed.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
+            return new Invalid("session MAC does not verify: tampered, or sealed with another key");
+        }
         byte[] json;
         try {
-            presentedMac = DECODER.decode(sealed.substring(dot + 1));
             json = DECODER.decode(payload);
         } catch (IllegalArgumentException e) {
             return new Invalid("session is not base64url");
-        }
-        if (!MessageDigest.isEqual(mac(payload), presentedMac)) {
-            return new Invalid("session MAC does not verify: tampered, or sealed with another key");
         }
         return read(json, issuer);
     }
@@ -150,7 +150,7 @@ public final class AuthorizationSessions {
         try {
             Mac mac = Mac.getInstance(MAC_ALGORITHM);
             mac.init(key);
-            return mac.doFinal((DOMAIN_SEPARATOR + payload).getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal((DOMAIN_SEPARATOR + payload).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has HmacSHA256", e);
         }
