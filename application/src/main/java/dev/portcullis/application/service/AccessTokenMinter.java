@@ -31,7 +31,21 @@ public final class AccessTokenMinter {
         this.settings = settings;
     }
 
+    /** A fresh, unguessable token id, for a token minted later with {@link #mint(Client, Issuer, String, ScopeSet, List, TokenId)}. */
+    public TokenId newTokenId() {
+        return new TokenId(random.nextToken(TOKEN_ID_BYTES));
+    }
+
+    /** Mints a token with a fresh {@code jti}. */
     public SignedAccessToken mint(Client client, Issuer issuer, String subject, ScopeSet scope, List<String> roles) {
+        return mint(client, issuer, subject, scope, roles, newTokenId());
+    }
+
+    /**
+     * Mints a token with a {@code jti} chosen beforehand: an authorization code, or a refresh token,
+     * names the access token issued beside it so that the one can be revoked with the other.
+     */
+    public SignedAccessToken mint(Client client, Issuer issuer, String subject, ScopeSet scope, List<String> roles, TokenId jwtId) {
         Instant now = clock.instant();
         AccessTokenClaims claims = new AccessTokenClaims(
                 issuer,
@@ -41,13 +55,18 @@ public final class AccessTokenMinter {
                 scope,
                 now,
                 now.plus(lifetimeFor(client)),
-                new TokenId(random.nextToken(TOKEN_ID_BYTES)),
+                jwtId,
                 roles);
         return signer.sign(claims);
     }
 
     public Duration lifetimeFor(Client client) {
-        return client.accessTokenTtl().orElse(settings.defaultAccessTokenTtl());
+        return client.accessTokenTtl().orElse(defaultLifetime());
+    }
+
+    /** The lifetime of tokens whose client sets none. */
+    public Duration defaultLifetime() {
+        return settings.defaultAccessTokenTtl();
     }
 
     List<String> audienceFor(Client client, Issuer issuer) {

@@ -3,29 +3,52 @@ package dev.portcullis.application.service;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
-import dev.portcullis.application.port.in.TokenResult.Issued;
 import dev.portcullis.application.port.in.TokenResult.Rejected;
+import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.service.ClientAuthenticator.Authentication;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.grant.AuthorizationCodeGrant;
 import dev.portcullis.domain.grant.ClientCredentialsGrant;
-import dev.portcullis.domain.scope.ScopeSet;
-import dev.portcullis.domain.token.Issuer;
-import dev.portcullis.domain.token.SignedAccessToken;
+import dev.portcullis.domain.grant.PasswordGrant;
+import dev.portcullis.domain.grant.RefreshTokenGrant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Issues tokens for every grant: authenticate, apply the grant policies, then the grant's own rules. */
+/**
+ * Issues tokens for every grant: authenticate the client, apply the grant policies, then hand the
+ * grant to its flow. Public clients (auth method {@code none}) get this far only for the grants
+ * their registration can hold, authorization_code and refresh_token (see {@link Client});
+ * for any other grant they are {@code unauthorized_client}.
+ */
 public final class IssueTokenService implements IssueToken {
 
     private static final List<GrantPolicy> POLICIES = List.of(GrantPolicy.GRANT_TYPE_ALLOWED);
 
     private final ClientAuthenticator authenticator;
-    private final AccessTokenMinter minter;
+    private final ClientCredentialsFlow clientCredentials;
+    private final PasswordFlow password;
+    private final AuthorizationCodeFlow authorizationCode;
+    private final RefreshTokenFlow refreshToken;
 
-    public IssueTokenService(ClientAuthenticator authenticator, AccessTokenMinter minter) {
-        this.authenticator = authenticator;
-        this.minter = minter;
+    /**
+     * @param clientAuthenticator checks client credentials (the fast client-secret hasher)
+     * @param userAuthenticator   checks user passwords (the slow password KDF)
+     * @param random              makes refresh tokens and family ids
+     */
+    public IssueTokenService(ClientAuthenticator clientAuthenticator, UserAuthenticator userAuthenticator,
+                             AccessTokenMinter minter, GrantStores stores, RandomSource random, Clock clock,
+                             RefreshTokenSettings refreshSettings) {
+        this.authenticator = clientAuthenticator;
+        RefreshTokenIssuer refreshTokens = new RefreshTokenIssuer(stores.refreshTokens(), random, refreshSettings);
+        GrantRevocation revocation = new GrantRevocation(stores.clients(), stores.refreshTokens(), stores.revocations(),
+                minter, clock);
+        this.clientCredentials = new ClientCredentialsFlow(minter);
+        this.password = new PasswordFlow(userAuthenticator, minter, refreshTokens, clock);
+        this.authorizationCode = new AuthorizationCodeFlow(stores.codes(), revocation, minter, refreshTokens, clock);
+        this.refreshToken = new RefreshTokenFlow(stores.refreshTokens(), stores.users(), revocation, minter,
+                refreshTokens, clock);
     }
 
     @Override
@@ -42,18 +65,10 @@ public final class IssueTokenService implements IssueToken {
             return rejected.get();
         }
         return switch (request.grant()) {
-            case ClientCredentialsGrant grant -> clientCredentials(client, grant, request.issuer());
+            case ClientCredentialsGrant grant -> clientCredentials.issue(client, grant, request.issuer());
+            case PasswordGrant grant -> password.issue(client, grant, request.issuer());
+            case AuthorizationCodeGrant grant -> authorizationCode.issue(client, grant, request.issuer());
+            case RefreshTokenGrant grant -> refreshToken.issue(client, grant, request.issuer());
         };
-    }
-
-    /** RFC 6749 §4.4: the client is the subject; no refresh token (§4.4.3). */
-    private TokenResult clientCredentials(Client client, ClientCredentialsGrant grant, Issuer issuer) {
-        Optional<ScopeSet> scope = ScopeResolution.resolve(client, grant.requested());
-        if (scope.isEmpty()) {
-            return new Rejected(OAuthError.INVALID_SCOPE,
-                    "client " + client.id() + " asked for " + grant.requested() + " beyond " + client.allowedScopes());
-        }
-        SignedAccessToken token = minter.mint(client, issuer, client.id().value(), scope.get(), List.of());
-        return new Issued(token, minter.lifetimeFor(client), scope.get(), Optional.empty());
     }
 }

@@ -1,16 +1,16 @@
 package dev.portcullis.application.service;
 
+import static dev.portcullis.application.service.TokenEndpoint.ISSUER;
+import static dev.portcullis.application.service.TokenEndpoint.MYAPP;
+import static dev.portcullis.application.service.TokenEndpoint.NOW;
+import static dev.portcullis.application.service.TokenEndpoint.issued;
+import static dev.portcullis.application.service.TokenEndpoint.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.in.TokenResult.Issued;
-import dev.portcullis.application.port.in.TokenResult.Rejected;
 import dev.portcullis.application.port.out.BackendUnavailableException;
-import dev.portcullis.application.service.Fakes.CountingRandom;
-import dev.portcullis.application.service.Fakes.MapClientRepository;
-import dev.portcullis.application.service.Fakes.PlainSecretHasher;
-import dev.portcullis.application.service.Fakes.RecordingSigner;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
@@ -18,52 +18,36 @@ import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.grant.ClientCredentialsGrant;
 import dev.portcullis.domain.grant.GrantType;
+import dev.portcullis.domain.grant.PasswordGrant;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
-import dev.portcullis.domain.token.Issuer;
-import java.time.Clock;
+import dev.portcullis.domain.user.Username;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+/** client_credentials, and what every grant shares: client authentication and the grant-type policy. */
 class IssueTokenServiceTest {
 
-    private static final Issuer ISSUER = new Issuer("https://auth.example.com");
-    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    private static final ClientId MYAPP = new ClientId("myapp");
-
-    private final PlainSecretHasher hasher = new PlainSecretHasher();
-    private final MapClientRepository clients = new MapClientRepository();
-    private final RecordingSigner signer = new RecordingSigner();
-    private TokenSettings settings = TokenSettings.defaults();
-
-    private IssueTokenService service() {
-        AccessTokenMinter minter = new AccessTokenMinter(signer, new CountingRandom(), Clock.fixed(NOW, ZoneOffset.UTC), settings);
-        return new IssueTokenService(new ClientAuthenticator(clients, hasher), minter);
-    }
+    private final TokenEndpoint endpoint = new TokenEndpoint();
 
     private Client.Builder myapp() {
-        return Client.confidential(MYAPP, hasher.hash("secret"))
-                .allowedScopes(ScopeSet.of("read", "write"))
-                .defaultScopes(ScopeSet.of("read"));
+        return endpoint.myapp().grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS));
     }
 
     private TokenResult clientCredentials(PresentedCredentials credentials, ScopeSet requested) {
-        return service().issue(new TokenRequest(credentials, new ClientCredentialsGrant(requested), ISSUER));
+        return endpoint.issue(credentials, new ClientCredentialsGrant(requested));
     }
 
     @Test
     void issuesAnRfc9068TokenForTheClientItself() {
-        clients.save(myapp().build());
+        endpoint.register(myapp());
 
-        TokenResult result = clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.of("write"));
+        Issued issued = issued(clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.of("write")));
 
-        Issued issued = (Issued) result;
         AccessTokenClaims claims = issued.accessToken().claims();
         assertThat(claims.issuer()).isEqualTo(ISSUER);
         assertThat(claims.subject()).isEqualTo("myapp");
@@ -80,62 +64,84 @@ class IssueTokenServiceTest {
     }
 
     @Test
-    void noScopeRequestedGivesTheDefaultScopes() {
-        clients.save(myapp().build());
+    void noRefreshTokenForClientCredentialsEvenWhenTheClientHasTheRefreshGrant() {
+        endpoint.register(endpoint.myapp());
 
-        Issued issued = (Issued) clientCredentials(PresentedCredentials.post(MYAPP, "secret"), ScopeSet.empty());
+        Issued issued = issued(clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty()));
+
+        assertThat(issued.refreshToken()).isEmpty();
+        assertThat(endpoint.refreshTokens.all()).isEmpty();
+    }
+
+    @Test
+    void noScopeRequestedGivesTheDefaultScopes() {
+        endpoint.register(myapp());
+
+        Issued issued = issued(clientCredentials(PresentedCredentials.post(MYAPP, "secret"), ScopeSet.empty()));
 
         assertThat(issued.scope()).isEqualTo(ScopeSet.of("read"));
     }
 
     @Test
     void scopesBeyondTheAllowedAreInvalidScope() {
-        clients.save(myapp().build());
+        endpoint.register(myapp());
 
         TokenResult result = clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.of("read", "admin"));
 
-        assertThat(result).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.error()).isEqualTo(OAuthError.INVALID_SCOPE));
-        assertThat(signer.signed).isEmpty();
+        assertThat(rejection(result)).isEqualTo(OAuthError.INVALID_SCOPE);
+        assertThat(endpoint.signer.signed).isEmpty();
     }
 
     @Test
     void aClientWithoutTheGrantIsUnauthorizedClient() {
-        clients.save(myapp().grantTypes(EnumSet.of(GrantType.PASSWORD)).build());
+        endpoint.register(myapp().grantTypes(EnumSet.of(GrantType.PASSWORD)));
 
         TokenResult result = clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty());
 
-        assertThat(result).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.error()).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT));
+        assertThat(rejection(result)).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
+    }
+
+    @Test
+    void aPublicClientIsUnauthorizedForClientCredentialsAndPassword() {
+        endpoint.register(endpoint.spa()).admin();
+
+        TokenResult clientCredentials = clientCredentials(TokenEndpoint.spaCredentials(), ScopeSet.empty());
+        TokenResult password = endpoint.issue(TokenEndpoint.spaCredentials(),
+                new PasswordGrant(new Username("admin"), "secret", ScopeSet.empty()));
+
+        assertThat(rejection(clientCredentials)).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
+        assertThat(rejection(password)).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
+        assertThat(endpoint.signer.signed).isEmpty();
     }
 
     @Test
     void wrongSecretUnknownClientAndDisallowedMethodAreInvalidClient() {
-        clients.save(myapp().authMethods(EnumSet.of(AuthMethod.CLIENT_SECRET_BASIC)).build());
+        endpoint.register(myapp().authMethods(EnumSet.of(AuthMethod.CLIENT_SECRET_BASIC)));
 
         assertThat(List.of(
                 clientCredentials(PresentedCredentials.basic(MYAPP, "wrong"), ScopeSet.empty()),
                 clientCredentials(PresentedCredentials.basic(new ClientId("ghost"), "secret"), ScopeSet.empty()),
                 clientCredentials(PresentedCredentials.post(MYAPP, "secret"), ScopeSet.empty()),
                 clientCredentials(PresentedCredentials.publicClient(MYAPP), ScopeSet.empty())))
-                .allSatisfy(result -> assertThat(result).isInstanceOfSatisfying(Rejected.class,
-                        r -> assertThat(r.error()).isEqualTo(OAuthError.INVALID_CLIENT)));
-        assertThat(signer.signed).isEmpty();
+                .allSatisfy(result -> assertThat(rejection(result)).isEqualTo(OAuthError.INVALID_CLIENT));
+        assertThat(endpoint.signer.signed).isEmpty();
     }
 
     @Test
     void anUnknownClientCostsASecretCheckAsAKnownOneDoes() {
-        int before = hasher.checks.get();
+        int before = endpoint.clientSecrets.checks.get();
 
         clientCredentials(PresentedCredentials.basic(new ClientId("ghost"), "secret"), ScopeSet.empty());
 
-        assertThat(hasher.checks.get()).isEqualTo(before + 1);
+        assertThat(endpoint.clientSecrets.checks.get()).isEqualTo(before + 1);
     }
 
     @Test
     void perClientLifetimeAndAudienceOverrideTheDefaults() {
-        settings = new TokenSettings(Duration.ofSeconds(300), Optional.of("https://api.example.com"));
-        clients.save(myapp().audience(List.of("orders")).accessTokenTtl(Duration.ofSeconds(60)).build());
+        endpoint.tokenSettings = new TokenSettings(Duration.ofSeconds(300), Optional.of("https://api.example.com"));
+        endpoint.register(myapp().audience(List.of("orders")).accessTokenTtl(Duration.ofSeconds(60)));
 
-        Issued issued = (Issued) clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty());
+        Issued issued = issued(clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty()));
 
         assertThat(issued.expiresIn()).isEqualTo(Duration.ofSeconds(60));
         assertThat(issued.accessToken().claims().audience()).containsExactly("orders");
@@ -143,10 +149,10 @@ class IssueTokenServiceTest {
 
     @Test
     void theServerDefaultsApplyWhenTheClientSetsNone() {
-        settings = new TokenSettings(Duration.ofSeconds(300), Optional.of("https://api.example.com"));
-        clients.save(myapp().build());
+        endpoint.tokenSettings = new TokenSettings(Duration.ofSeconds(300), Optional.of("https://api.example.com"));
+        endpoint.register(myapp());
 
-        Issued issued = (Issued) clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty());
+        Issued issued = issued(clientCredentials(PresentedCredentials.basic(MYAPP, "secret"), ScopeSet.empty()));
 
         assertThat(issued.expiresIn()).isEqualTo(Duration.ofSeconds(300));
         assertThat(issued.accessToken().claims().audience()).containsExactly("https://api.example.com");
@@ -154,12 +160,17 @@ class IssueTokenServiceTest {
 
     @Test
     void aStoreOutageIsAFailureNotARejection() {
-        IssueTokenService service = new IssueTokenService(new ClientAuthenticator(new MapClientRepository() {
+        Fakes.MapClientRepository down = new Fakes.MapClientRepository() {
             @Override
             public Optional<Client> findById(ClientId id) {
                 throw new BackendUnavailableException("test store", new RuntimeException("down"));
             }
-        }, hasher), new AccessTokenMinter(signer, new CountingRandom(), Clock.systemUTC(), settings));
+        };
+        IssueTokenService service = new IssueTokenService(new ClientAuthenticator(down, endpoint.clientSecrets),
+                new UserAuthenticator(endpoint.users, endpoint.passwords),
+                new AccessTokenMinter(endpoint.signer, new Fakes.CountingRandom(), endpoint.clock, endpoint.tokenSettings),
+                new GrantStores(down, endpoint.users, endpoint.codes, endpoint.refreshTokens, endpoint.revocations),
+                new Fakes.CountingRandom(), endpoint.clock, endpoint.refreshSettings);
 
         Assertions.assertThatThrownBy(() -> service.issue(new TokenRequest(PresentedCredentials.basic(MYAPP, "secret"),
                 new ClientCredentialsGrant(ScopeSet.empty()), ISSUER)))

@@ -4,10 +4,14 @@ package dev.portcullis.domain.user;
 public record Username(String value) {
 
     public Username {
-        if (value == null || value.isBlank() || value.length() > 255
-                || value.codePoints().anyMatch(Character::isISOControl)) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("not a username");
         }
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && !value.isBlank() && value.length() <= 255
+                && value.codePoints().noneMatch(Character::isISOControl);
     }
 
     @Override

@@ -1,0 +1,48 @@
+package dev.portcullis.application.service;
+
+import dev.portcullis.application.port.out.AuthorizationCodeStore;
+import dev.portcullis.application.port.out.RefreshTokenStore;
+import dev.portcullis.application.port.out.RevocationList;
+import dev.portcullis.application.port.out.UserRepository;
+import dev.portcullis.application.port.out.contract.AuthorizationCodeStoreContract;
+import dev.portcullis.application.port.out.contract.RefreshTokenStoreContract;
+import dev.portcullis.application.port.out.contract.RevocationListContract;
+import dev.portcullis.application.port.out.contract.UserRepositoryContract;
+import java.time.Clock;
+import org.junit.jupiter.api.Nested;
+
+/** The service tests' fakes pass the same contracts as the real adapters, so the service tests prove something about those. */
+class FakesHonourTheContractsTest {
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository newRepository() {
+            return new Fakes.MapUserRepository();
+        }
+    }
+
+    @Nested
+    class Codes extends AuthorizationCodeStoreContract {
+        @Override
+        protected AuthorizationCodeStore newStore() {
+            return new Fakes.MapCodeStore();
+        }
+    }
+
+    @Nested
+    class RefreshTokens extends RefreshTokenStoreContract {
+        @Override
+        protected RefreshTokenStore newStore() {
+            return new Fakes.MapRefreshTokenStore();
+        }
+    }
+
+    @Nested
+    class Revocations extends RevocationListContract {
+        @Override
+        protected RevocationList newRevocationList(Clock clock) {
+            return new Fakes.MapRevocationList(clock);
+        }
+    }
+}
