@@ -55,11 +55,10 @@ class DiscoveryAndJwksHttpTest {
     }
 
     @Test
-    void advertises_only_grant_types_the_token_endpoint_serves() {
+    void advertises_the_grant_types_that_are_wired() {
         JsonNode doc = server.get(DISCOVERY).json();
 
-        // TestServer's capabilities also list authorization_code, which /token does not parse yet
-        assertThat(texts(doc.path("grant_types_supported"))).containsExactly("client_credentials");
+        assertThat(texts(doc.path("grant_types_supported"))).containsExactly("client_credentials", "authorization_code");
     }
 
     @Test

@@ -12,8 +12,15 @@ import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.client.ClientId;
+import dev.portcullis.domain.client.PresentedCredentials;
+import dev.portcullis.domain.grant.AuthorizationCodeGrant;
 import dev.portcullis.domain.grant.ClientCredentialsGrant;
+import dev.portcullis.domain.grant.PasswordGrant;
+import dev.portcullis.domain.grant.RefreshTokenGrant;
 import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.user.Username;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -189,8 +196,9 @@ class TokenEndpointHttpTest {
     @Test
     void an_unknown_grant_type_is_unsupported_grant_type() {
         assertOAuthError(token("grant_type=magic", "Authorization", basic(CLIENT_ID, SECRET)), 400, OAuthError.UNSUPPORTED_GRANT_TYPE);
-        assertOAuthError(token("grant_type=password&username=u&password=p", "Authorization", basic(CLIENT_ID, SECRET)),
-                400, OAuthError.UNSUPPORTED_GRANT_TYPE);
+        assertOAuthError(token("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=d",
+                "Authorization", basic(CLIENT_ID, SECRET)), 400, OAuthError.UNSUPPORTED_GRANT_TYPE);
+        assertThat(server.issueToken.requests()).isEmpty();
     }
 
     @Test
@@ -260,6 +268,86 @@ class TokenEndpointHttpTest {
 
         assertOAuthError(reply, 400, OAuthError.INVALID_SCOPE);
         assertThat(reply.header("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void invalid_grant_from_the_use_case_is_400() {
+        server.issueToken.answer(r -> new TokenResult.Rejected(OAuthError.INVALID_GRANT, "code replayed"));
+
+        Reply reply = token("grant_type=refresh_token&refresh_token=rt", "Authorization", basic(CLIENT_ID, SECRET));
+
+        assertOAuthError(reply, 400, OAuthError.INVALID_GRANT);
+        assertThat(reply.body()).doesNotContain("replayed");
+    }
+
+    // --- the user and browser grants
+
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    @Test
+    void a_public_client_exchanges_a_code_with_its_client_id_alone() {
+        server.issueToken.answer(request -> ScriptedIssueToken.issued(request, Optional.of("rt-1")));
+
+        Reply reply = token("grant_type=authorization_code&client_id=spa&code=abc"
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9999%2Fcallback&code_verifier=" + VERIFIER);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertNoStore(reply);
+        assertThat(reply.json().path("refresh_token").asText()).isEqualTo("rt-1");
+        var request = server.issueToken.lastRequest();
+        assertThat(request.credentials()).isEqualTo(PresentedCredentials.publicClient(new ClientId("spa")));
+        assertThat(request.grant()).isEqualTo(new AuthorizationCodeGrant("abc",
+                Optional.of(URI.create("http://127.0.0.1:9999/callback")), VERIFIER));
+    }
+
+    @Test
+    void a_public_client_refused_by_the_use_case_is_401_without_a_basic_challenge() {
+        server.issueToken.answer(r -> new TokenResult.Rejected(OAuthError.INVALID_CLIENT, "unknown client"));
+
+        Reply reply = token("grant_type=authorization_code&client_id=ghost&code=abc&code_verifier=" + VERIFIER);
+
+        assertOAuthError(reply, 401, OAuthError.INVALID_CLIENT);
+        assertThat(reply.header("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void a_code_exchange_without_its_verifier_never_reaches_the_use_case() {
+        Reply reply = token("grant_type=authorization_code&client_id=spa&code=abc");
+
+        assertOAuthError(reply, 400, OAuthError.INVALID_REQUEST);
+        assertThat(server.issueToken.requests()).isEmpty();
+    }
+
+    @Test
+    void the_password_grant_reaches_the_use_case_with_the_users_credentials() {
+        token("grant_type=password&username=admin&password=secret&scope=read", "Authorization", basic(CLIENT_ID, SECRET));
+
+        assertThat(server.issueToken.lastRequest().grant())
+                .isEqualTo(new PasswordGrant(new Username("admin"), "secret", ScopeSet.of("read")));
+    }
+
+    @Test
+    void a_password_grant_without_a_password_is_invalid_request() {
+        assertOAuthError(token("grant_type=password&username=admin", "Authorization", basic(CLIENT_ID, SECRET)),
+                400, OAuthError.INVALID_REQUEST);
+        assertThat(server.issueToken.requests()).isEmpty();
+    }
+
+    @Test
+    void a_refresh_answers_the_rotated_refresh_token() {
+        server.issueToken.answer(request -> ScriptedIssueToken.issued(request, Optional.of("rt-2")));
+
+        Reply reply = token("grant_type=refresh_token&refresh_token=rt-1&scope=read", "Authorization", basic(CLIENT_ID, SECRET));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("refresh_token").asText()).isEqualTo("rt-2");
+        assertThat(reply.json().path("scope").asText()).isEqualTo("read");
+        assertThat(server.issueToken.lastRequest().grant()).isEqualTo(new RefreshTokenGrant("rt-1", ScopeSet.of("read")));
+    }
+
+    @Test
+    void a_refresh_without_the_token_is_invalid_request() {
+        assertOAuthError(token("grant_type=refresh_token", "Authorization", basic(CLIENT_ID, SECRET)), 400, OAuthError.INVALID_REQUEST);
     }
 
     // --- size limits

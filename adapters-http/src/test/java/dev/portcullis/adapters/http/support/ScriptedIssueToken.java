@@ -4,6 +4,10 @@ import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.grant.AuthorizationCodeGrant;
+import dev.portcullis.domain.grant.ClientCredentialsGrant;
+import dev.portcullis.domain.grant.PasswordGrant;
+import dev.portcullis.domain.grant.RefreshTokenGrant;
 import dev.portcullis.domain.scope.ScopeSet;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +64,10 @@ public final class ScriptedIssueToken implements IssueToken {
 
     public static TokenResult issued(TokenRequest request, Optional<String> refreshToken) {
         ScopeSet requested = switch (request.grant()) {
-            case dev.portcullis.domain.grant.ClientCredentialsGrant g -> g.requested();
+            case ClientCredentialsGrant g -> g.requested();
+            case PasswordGrant g -> g.requested();
+            case RefreshTokenGrant g -> g.requested();
+            case AuthorizationCodeGrant g -> ScopeSet.empty();
         };
         ScopeSet scope = requested.isEmpty() ? ScopeSet.of("read") : requested;
         return new TokenResult.Issued(Tokens.signed(request.issuer(), request.credentials().clientId().value(), scope),

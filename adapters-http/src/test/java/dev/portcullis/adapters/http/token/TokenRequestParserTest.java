@@ -11,10 +11,17 @@ import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.grant.AuthorizationCodeGrant;
 import dev.portcullis.domain.grant.ClientCredentialsGrant;
+import dev.portcullis.domain.grant.GrantType;
+import dev.portcullis.domain.grant.PasswordGrant;
+import dev.portcullis.domain.grant.RefreshTokenGrant;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
+import dev.portcullis.domain.user.Username;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,10 +82,114 @@ class TokenRequestParserTest {
         assertThat(failed("grant_type=Client_Credentials", BASIC_APP).error()).isEqualTo(OAuthError.UNSUPPORTED_GRANT_TYPE);
     }
 
+    // --- authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.5)
+
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    @Test
+    void authorization_code_from_a_public_client_with_its_verifier_and_redirect_uri() {
+        TokenRequest request = parsed("grant_type=authorization_code&code=Splx10BeZQQYbYS6WxSbIA&client_id=spa"
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9999%2Fcallback&code_verifier=" + VERIFIER, List.of());
+
+        assertThat(request.credentials()).isEqualTo(PresentedCredentials.publicClient(new ClientId("spa")));
+        assertThat(request.grant()).isEqualTo(new AuthorizationCodeGrant("Splx10BeZQQYbYS6WxSbIA",
+                Optional.of(URI.create("http://127.0.0.1:9999/callback")), VERIFIER));
+    }
+
+    @Test
+    void authorization_code_without_redirect_uri_passes_it_on_as_absent() {
+        assertThat(parsed("grant_type=authorization_code&code=c&code_verifier=" + VERIFIER, BASIC_APP).grant())
+                .isEqualTo(new AuthorizationCodeGrant("c", Optional.empty(), VERIFIER));
+    }
+
+    @Test
+    void authorization_code_ignores_a_scope_the_grant_does_not_define() {
+        assertThat(parsed("grant_type=authorization_code&code=c&scope=%22&code_verifier=" + VERIFIER, BASIC_APP).grant())
+                .isEqualTo(new AuthorizationCodeGrant("c", Optional.empty(), VERIFIER));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"authorization_code", "password", "refresh_token"})
-    void known_grants_not_served_yet_are_unsupported_grant_type(String grantType) {
-        assertThat(failed("grant_type=" + grantType, BASIC_APP).error()).isEqualTo(OAuthError.UNSUPPORTED_GRANT_TYPE);
+    @ValueSource(strings = {"grant_type=authorization_code&code_verifier=" + VERIFIER,
+            "grant_type=authorization_code&code=&code_verifier=" + VERIFIER,
+            "grant_type=authorization_code&code=c",
+            "grant_type=authorization_code&code=c&code_verifier=",
+            "grant_type=authorization_code&code=c&code_verifier=" + VERIFIER + "&redirect_uri=http%3A%2F%2Fa%20b%2F",
+            "grant_type=authorization_code&code=c&code=d&code_verifier=" + VERIFIER,
+            "grant_type=authorization_code&code=c&code_verifier=" + VERIFIER + "&code_verifier=" + VERIFIER,
+            "grant_type=authorization_code&code=c&code_verifier=" + VERIFIER + "&redirect_uri=x%3A%2Fa&redirect_uri=x%3A%2Fa"})
+    void authorization_code_missing_repeated_or_malformed_parameters_are_invalid_request(String body) {
+        assertThat(failed(body, BASIC_APP).error()).isEqualTo(OAuthError.INVALID_REQUEST);
+    }
+
+    // --- password (RFC 6749 §4.3.2)
+
+    @Test
+    void password_with_username_password_and_scope() {
+        TokenRequest request = parsed("grant_type=password&username=admin&password=s%3Acret+%26&scope=read", BASIC_APP);
+
+        assertThat(request.grant()).isEqualTo(new PasswordGrant(new Username("admin"), "s:cret &", ScopeSet.of("read")));
+    }
+
+    @Test
+    void password_without_scope_asks_for_the_defaults() {
+        assertThat(parsed("grant_type=password&username=z%C3%B6e&password=pw", BASIC_APP).grant())
+                .isEqualTo(new PasswordGrant(new Username("zöe"), "pw", ScopeSet.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grant_type=password&password=pw", "grant_type=password&username=admin",
+            "grant_type=password&username=&password=pw", "grant_type=password&username=admin&password=",
+            "grant_type=password&username=+++&password=pw", "grant_type=password&username=a%0Ab&password=pw",
+            "grant_type=password&username=admin&username=root&password=pw",
+            "grant_type=password&username=admin&password=a&password=b"})
+    void password_missing_repeated_or_malformed_parameters_are_invalid_request(String body) {
+        assertThat(failed(body, BASIC_APP).error()).isEqualTo(OAuthError.INVALID_REQUEST);
+    }
+
+    @Test
+    void password_with_a_malformed_scope_is_invalid_scope() {
+        assertThat(failed("grant_type=password&username=admin&password=pw&scope=+read", BASIC_APP).error())
+                .isEqualTo(OAuthError.INVALID_SCOPE);
+    }
+
+    @Test
+    void a_refusal_never_logs_the_password() {
+        assertThat(failed("grant_type=password&username=a%0Ab&password=hunter2", BASIC_APP).reason()).doesNotContain("hunter2");
+    }
+
+    // --- refresh_token (RFC 6749 §6)
+
+    @Test
+    void refresh_token_with_and_without_scope() {
+        assertThat(parsed("grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA", BASIC_APP).grant())
+                .isEqualTo(new RefreshTokenGrant("tGzv3JOkF0XG5Qx2TlKWIA", ScopeSet.empty()));
+        assertThat(parsed("grant_type=refresh_token&refresh_token=rt&scope=read", BASIC_APP).grant())
+                .isEqualTo(new RefreshTokenGrant("rt", ScopeSet.of("read")));
+    }
+
+    @Test
+    void refresh_token_from_a_public_client() {
+        TokenRequest request = parsed("grant_type=refresh_token&refresh_token=rt&client_id=spa", List.of());
+
+        assertThat(request.credentials()).isEqualTo(PresentedCredentials.publicClient(new ClientId("spa")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grant_type=refresh_token", "grant_type=refresh_token&refresh_token=",
+            "grant_type=refresh_token&refresh_token=a&refresh_token=b"})
+    void refresh_token_missing_or_repeated_is_invalid_request(String body) {
+        assertThat(failed(body, BASIC_APP).error()).isEqualTo(OAuthError.INVALID_REQUEST);
+    }
+
+    @Test
+    void refresh_token_with_a_malformed_scope_is_invalid_scope() {
+        assertThat(failed("grant_type=refresh_token&refresh_token=rt&scope=read++write", BASIC_APP).error())
+                .isEqualTo(OAuthError.INVALID_SCOPE);
+    }
+
+    @Test
+    void every_grant_type_is_parsed() {
+        assertThat(TokenRequestParser.PARSED_GRANT_TYPES).containsExactlyInAnyOrder(GrantType.values());
     }
 
     @ParameterizedTest
