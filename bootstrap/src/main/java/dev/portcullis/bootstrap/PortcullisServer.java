@@ -17,9 +17,12 @@ import dev.portcullis.application.service.AuthenticateBearerService;
 import dev.portcullis.application.service.CheckReadinessService;
 import dev.portcullis.application.service.ClientAuthenticator;
 import dev.portcullis.application.service.DescribeServerService;
+import dev.portcullis.application.service.GrantStores;
 import dev.portcullis.application.service.IssueTokenService;
 import dev.portcullis.application.service.PublishKeysService;
+import dev.portcullis.application.service.RefreshTokenSettings;
 import dev.portcullis.application.service.TokenSettings;
+import dev.portcullis.application.service.UserAuthenticator;
 import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
 import dev.portcullis.domain.client.AuthMethod;
@@ -61,20 +64,29 @@ public final class PortcullisServer implements AutoCloseable {
 
     private static PortcullisServer wire(Settings settings, CryptoProviders crypto, Clock clock, Storage storage) {
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
+        SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
             DevProfile.seed(storage.clients(), clientSecrets);
+            DevProfile.seedUsers(storage.users(), passwords);
         }
         ProductionGuard.checkStore(settings, storage.clients(), clientSecrets);
+        ProductionGuard.checkUsers(settings, storage.users(), passwords);
         SigningKeys.provision(settings.signing(), DevProfile.DEV_HS256_KEY, storage.keys(), clock);
 
         TokenSettings tokens = new TokenSettings(settings.tokens().accessTokenTtl(), settings.tokens().audience());
         JoseTokenSigner signer = new JoseTokenSigner(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL);
         CachingTokenVerifier verifier = new CachingTokenVerifier(new JoseTokenVerifier(storage.keys(), clock, crypto,
                 JoseTokenSigner.DEFAULT_REFRESH_INTERVAL, settings.tokens().clockSkew()), clock);
-        AccessTokenMinter minter = new AccessTokenMinter(signer, new SecureRandomSource(), clock, tokens);
+        SecureRandomSource random = new SecureRandomSource();
+        AccessTokenMinter minter = new AccessTokenMinter(signer, random, clock, tokens);
+        UserAuthenticator users = new UserAuthenticator(storage.users(), passwords);
+        IssueTokenService issueToken = new IssueTokenService(new ClientAuthenticator(storage.clients(), clientSecrets),
+                users, minter, new GrantStores(storage.clients(), storage.users(), storage.codes(), storage.refreshTokens(),
+                        storage.revocations()), random, clock,
+                new RefreshTokenSettings(settings.refreshTokens().idleTtl(), settings.refreshTokens().absoluteTtl()));
 
         HttpUseCases useCases = new HttpUseCases(
-                new IssueTokenService(new ClientAuthenticator(storage.clients(), clientSecrets), minter),
+                issueToken,
                 new AuthenticateBearerService(verifier, storage.revocations(), tokens),
                 new PublishKeysService(new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL)),
                 new DescribeServerService(capabilities(settings, storage)),
@@ -93,19 +105,24 @@ public final class PortcullisServer implements AutoCloseable {
         return new PortcullisServer(web, storage);
     }
 
-    /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */
+    /** What discovery advertises: the grants and client authentication /token serves, and the scopes registered clients may ask for. */
     private static ServerCapabilities capabilities(Settings settings, Storage storage) {
         ScopeSet scopes = storage.clients().findAll().stream().map(Client::allowedScopes)
                 .reduce(ScopeSet.empty(), ScopeSet::union);
         return new ServerCapabilities(
-                List.of(GrantType.CLIENT_CREDENTIALS),
-                List.of(AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST),
+                List.of(GrantType.AUTHORIZATION_CODE, GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN),
+                List.of(AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST, AuthMethod.NONE),
                 scopes,
                 Set.of(settings.signing().algorithm()));
     }
 
     public int port() {
         return web.port();
+    }
+
+    /** The stores this node runs on: for tests that plant what another endpoint would have stored (e.g. a code). */
+    Storage storage() {
+        return storage;
     }
 
     @Override

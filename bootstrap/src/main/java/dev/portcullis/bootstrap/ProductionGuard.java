@@ -2,12 +2,14 @@ package dev.portcullis.bootstrap;
 
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.SecretHasher;
+import dev.portcullis.application.port.out.UserRepository;
 import dev.portcullis.bootstrap.config.ConfigKey;
 import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.key.SigningAlgorithm;
+import dev.portcullis.domain.user.User;
 import java.security.MessageDigest;
 import java.util.Optional;
 
@@ -44,6 +46,19 @@ final class ProductionGuard {
         if (devSecret) {
             throw new ConfigurationException("profile " + settings.profile() + " refuses to start: the dev client '"
                     + DevProfile.DEV_CLIENT_ID + "' with the dev secret exists in the store; delete it or rotate its secret");
+        }
+    }
+
+    /** @param passwords the password hasher: the check costs one slow hash when the user exists */
+    static void checkUsers(Settings settings, UserRepository users, SecretHasher passwords) {
+        if (settings.profile() == Profile.DEV) {
+            return;
+        }
+        boolean devPassword = users.findByUsername(DevProfile.DEV_USERNAME).map(User::passwordHash)
+                .filter(hash -> passwords.matches(DevProfile.DEV_PASSWORD, hash)).isPresent();
+        if (devPassword) {
+            throw new ConfigurationException("profile " + settings.profile() + " refuses to start: the user '"
+                    + DevProfile.DEV_USERNAME + "' has the dev password; change it or delete the user");
         }
     }
 }

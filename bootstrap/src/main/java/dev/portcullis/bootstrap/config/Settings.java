@@ -17,13 +17,25 @@ public record Settings(
         boolean trustForwardedHeaders,
         boolean discoveryEnabled,
         Tokens tokens,
+        RefreshTokens refreshTokens,
+        Users users,
         Signing signing,
         ScopeSet whoamiRequiredScope,
         Storage storage) {
 
+    /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
+    static final int MIN_BCRYPT_COST = 4;
+    static final int MAX_BCRYPT_COST = 20;
+
     public record Server(String host, int port) {}
 
     public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew) {}
+
+    /** @param idleTtl each token's lifetime unused; {@code absoluteTtl} the whole family's */
+    public record RefreshTokens(Duration idleTtl, Duration absoluteTtl) {}
+
+    /** @param bcryptCost the cost of new user password hashes */
+    public record Users(int bcryptCost) {}
 
     /** @param hs256Key the shared HS256 key, when the algorithm is HS256 */
     public record Signing(SigningAlgorithm algorithm, Optional<byte[]> hs256Key, Optional<Path> jwksFile) {}
@@ -64,6 +76,10 @@ public record Settings(
                         positive(ConfigKey.TOKEN_TTL, Durations.parse(ConfigKey.TOKEN_TTL.key(), text(config, ConfigKey.TOKEN_TTL))),
                         optional(config, ConfigKey.TOKEN_AUDIENCE),
                         Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW))),
+                new RefreshTokens(
+                        positive(ConfigKey.REFRESH_IDLE_TTL, Durations.parse(ConfigKey.REFRESH_IDLE_TTL.key(), text(config, ConfigKey.REFRESH_IDLE_TTL))),
+                        positive(ConfigKey.REFRESH_ABSOLUTE_TTL, Durations.parse(ConfigKey.REFRESH_ABSOLUTE_TTL.key(), text(config, ConfigKey.REFRESH_ABSOLUTE_TTL)))),
+                new Users(integer(config, ConfigKey.USERS_BCRYPT_COST, MIN_BCRYPT_COST, MAX_BCRYPT_COST)),
                 signing(config),
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
@@ -140,6 +156,19 @@ public record Settings(
             return Boolean.parseBoolean(value);
         }
         throw new ConfigurationException(key.key() + " must be true or false, not '" + value + "'");
+    }
+
+    private static int integer(Config config, ConfigKey key, int min, int max) {
+        String value = text(config, key).trim();
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(key.key() + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     private static int port(String value) {
