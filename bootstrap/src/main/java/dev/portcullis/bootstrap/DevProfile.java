@@ -40,7 +40,12 @@ final class DevProfile {
     private DevProfile() {
     }
 
-    static void seed(ClientRepository clients, SecretHasher hasher) {
+    /**
+     * Seeds what is missing, and says so loudly.
+     *
+     * @param passwords the slow password hasher: seeding the user costs one hash at its cost
+     */
+    static void seed(ClientRepository clients, SecretHasher hasher, UserRepository users, SecretHasher passwords) {
         if (clients.findById(DEV_CLIENT_ID).isEmpty()) {
             clients.save(Client.confidential(DEV_CLIENT_ID, hasher.hash(DEV_CLIENT_SECRET))
                     .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN))
@@ -56,19 +61,15 @@ final class DevProfile {
                     .defaultScopes(ScopeSet.of("read", "write"))
                     .build());
         }
+        if (users.findByUsername(DEV_USERNAME).isEmpty()) {
+            users.save(new User(DEV_USERNAME, passwords.hash(DEV_PASSWORD), List.of("admin"), User.Status.ENABLED));
+        }
         LOG.log(Level.WARNING, "*************************************************************************");
         LOG.log(Level.WARNING, "* DEV PROFILE: dev client \"{0}\" with secret \"{1}\" is ACTIVE.", DEV_CLIENT_ID, DEV_CLIENT_SECRET);
         LOG.log(Level.WARNING, "* DEV PROFILE: public client \"{0}\" (redirects to {1}, any port) is ACTIVE.",
                 DEV_SPA_ID, DEV_SPA_REDIRECT_URIS);
+        LOG.log(Level.WARNING, "* DEV PROFILE: dev user \"{0}\" with password \"{1}\" is ACTIVE.", DEV_USERNAME, DEV_PASSWORD);
         LOG.log(Level.WARNING, "* Never expose this server. Set PORTCULLIS_PROFILE=prod for deployments.");
         LOG.log(Level.WARNING, "*************************************************************************");
-    }
-
-    /** @param passwords the slow password hasher: seeding costs one hash at its cost */
-    static void seedUsers(UserRepository users, SecretHasher passwords) {
-        if (users.findByUsername(DEV_USERNAME).isEmpty()) {
-            users.save(new User(DEV_USERNAME, passwords.hash(DEV_PASSWORD), List.of("admin"), User.Status.ENABLED));
-        }
-        LOG.log(Level.WARNING, "* DEV PROFILE: dev user \"{0}\" with password \"{1}\" is ACTIVE.", DEV_USERNAME, DEV_PASSWORD);
     }
 }

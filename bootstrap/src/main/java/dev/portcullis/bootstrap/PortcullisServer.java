@@ -66,8 +66,7 @@ public final class PortcullisServer implements AutoCloseable {
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
         SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
-            DevProfile.seed(storage.clients(), clientSecrets);
-            DevProfile.seedUsers(storage.users(), passwords);
+            DevProfile.seed(storage.clients(), clientSecrets, storage.users(), passwords);
         }
         ProductionGuard.checkStore(settings, storage.clients(), clientSecrets);
         ProductionGuard.checkUsers(settings, storage.users(), passwords);
@@ -105,7 +104,7 @@ public final class PortcullisServer implements AutoCloseable {
         return new PortcullisServer(web, storage);
     }
 
-    /** What discovery advertises: the grants and client authentication /token serves, and the scopes registered clients may ask for. */
+    /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */
     private static ServerCapabilities capabilities(Settings settings, Storage storage) {
         ScopeSet scopes = storage.clients().findAll().stream().map(Client::allowedScopes)
                 .reduce(ScopeSet.empty(), ScopeSet::union);
