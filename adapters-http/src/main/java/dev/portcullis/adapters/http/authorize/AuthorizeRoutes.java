@@ -51,7 +51,7 @@ import java.util.Set;
  * <p>{@code POST /authorize} takes the form. A missing, tampered or expired session, or a CSRF
  * cookie that is missing, repeated or not the session's, gets an error page (400), never a
  * redirect. Then: Cancel redirects {@code access_denied}; a successful login redirects (303,
- * RFC 9700 §4.11) with {@code code}, {@code state} and {@code iss}; a failed one shows the form
+ * RFC 9700 §4.12) with {@code code}, {@code state} and {@code iss}; a failed one shows the form
  * again with a generic error (401); a throttled one says so (429 with Retry-After). A backend
  * failure after the session is verified is redirected as {@code temporarily_unavailable} or
  * {@code server_error}; before, it is an error page (503/500).
