@@ -320,8 +320,12 @@ public final class AuthorizeRoutes implements HttpService {
         HtmlResponses.page(res, status, Pages.error(text.title, text.message), Optional.empty());
     }
 
+    /** The TCP peer's IP address, without any name lookup. X-Forwarded-For is not trusted (yet). */
     private static String source(ServerRequest req) {
-        return req.remotePeer().host();
+        if (req.remotePeer().address() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(req.remotePeer().address());
     }
 
     private static String describe(Duration duration) {
