@@ -34,6 +34,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** One running Portcullis node: wires adapters and services by hand (DESIGN: only bootstrap sees them all). */
@@ -89,7 +90,8 @@ public final class PortcullisServer implements AutoCloseable {
                 new AuthenticateBearerService(verifier, storage.revocations(), tokens),
                 new PublishKeysService(new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL)),
                 new DescribeServerService(capabilities(settings, storage)),
-                new CheckReadinessService(storage.probes()));
+                new CheckReadinessService(storage.probes()),
+                Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock)));
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
                 settings.discoveryEnabled(), settings.whoamiRequiredScope()));
         WebServer web = WebServer.builder()

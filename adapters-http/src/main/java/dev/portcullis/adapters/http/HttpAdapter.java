@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.http;
 
+import dev.portcullis.adapters.http.authorize.AuthorizeRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
@@ -60,9 +61,10 @@ public final class HttpAdapter {
         routing.register(new TokenRoutes(useCases.issueToken(), issuers));
         routing.register(new JwksRoutes(useCases.publishKeys()));
         if (settings.discoveryEnabled()) {
-            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers));
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, useCases.authorize().isPresent()));
         }
         routing.register(new HealthRoutes(useCases.checkReadiness()));
+        useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers)));
         routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));
     }
 }

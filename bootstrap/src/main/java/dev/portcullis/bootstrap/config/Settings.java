@@ -3,6 +3,7 @@ package dev.portcullis.bootstrap.config;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
+import dev.portcullis.domain.user.LoginThrottlePolicy;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ public record Settings(
         Tokens tokens,
         RefreshTokens refreshTokens,
         Users users,
+        Authorize authorize,
         Signing signing,
         ScopeSet whoamiRequiredScope,
         Storage storage) {
@@ -36,6 +38,13 @@ public record Settings(
 
     /** @param bcryptCost the cost of new user password hashes */
     public record Users(int bcryptCost) {}
+
+    /**
+     * The authorization endpoint and its login page.
+     *
+     * @param sessionKey seals the login page's session; empty means a random key per start (one node only)
+     */
+    public record Authorize(Duration codeTtl, Optional<byte[]> sessionKey, Duration sessionTtl, LoginThrottlePolicy throttle) {}
 
     /** @param hs256Key the shared HS256 key, when the algorithm is HS256 */
     public record Signing(SigningAlgorithm algorithm, Optional<byte[]> hs256Key, Optional<Path> jwksFile) {}
@@ -80,10 +89,38 @@ public record Settings(
                         positive(ConfigKey.REFRESH_IDLE_TTL, Durations.parse(ConfigKey.REFRESH_IDLE_TTL.key(), text(config, ConfigKey.REFRESH_IDLE_TTL))),
                         positive(ConfigKey.REFRESH_ABSOLUTE_TTL, Durations.parse(ConfigKey.REFRESH_ABSOLUTE_TTL.key(), text(config, ConfigKey.REFRESH_ABSOLUTE_TTL)))),
                 new Users(integer(config, ConfigKey.USERS_BCRYPT_COST, MIN_BCRYPT_COST, MAX_BCRYPT_COST)),
+                authorize(config),
                 signing(config),
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
                 storage(config));
+    }
+
+    private static Authorize authorize(Config config) {
+        Duration codeTtl = duration(config, ConfigKey.AUTHORIZATION_CODE_TTL);
+        if (codeTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigurationException(ConfigKey.AUTHORIZATION_CODE_TTL.key() + " must be at most 10 minutes (RFC 6749 §4.1.2)");
+        }
+        Optional<byte[]> sessionKey = optional(config, ConfigKey.AUTHORIZE_SESSION_KEY)
+                .map(value -> decode(ConfigKey.AUTHORIZE_SESSION_KEY, value));
+        sessionKey.filter(k -> k.length < 32).ifPresent(k -> {
+            throw new ConfigurationException(ConfigKey.AUTHORIZE_SESSION_KEY.key() + " must be at least 256 bits (32 bytes), not "
+                    + k.length * 8);
+        });
+        Duration lockout = duration(config, ConfigKey.LOGIN_LOCKOUT);
+        Duration maxLockout = duration(config, ConfigKey.LOGIN_MAX_LOCKOUT);
+        if (maxLockout.compareTo(lockout) < 0) {
+            throw new ConfigurationException(ConfigKey.LOGIN_MAX_LOCKOUT.key() + " must not be shorter than "
+                    + ConfigKey.LOGIN_LOCKOUT.key());
+        }
+        return new Authorize(codeTtl, sessionKey, duration(config, ConfigKey.AUTHORIZE_SESSION_TTL),
+                new LoginThrottlePolicy(integer(config, ConfigKey.LOGIN_MAX_FAILURES, 1, 1000),
+                        duration(config, ConfigKey.LOGIN_FAILURE_WINDOW), lockout, maxLockout));
+    }
+
+    /** A positive duration. */
+    private static Duration duration(Config config, ConfigKey key) {
+        return positive(key, Durations.parse(key.key(), text(config, key)));
     }
 
     private static Storage storage(Config config) {

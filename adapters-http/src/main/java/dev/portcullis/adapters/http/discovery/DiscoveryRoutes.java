@@ -33,9 +33,10 @@ import java.util.Optional;
  *   <li>{@code grant_types_supported} lists only the configured grant types that the token
  *       endpoint can parse today ({@link TokenRequestParser#PARSED_GRANT_TYPES}), so that a client
  *       never picks an advertised grant that answers {@code unsupported_grant_type};</li>
- *   <li>{@code response_types_supported} is REQUIRED by RFC 8414 §2 and is {@code []}: there is no
- *       authorization endpoint yet, so no response type is supported. It becomes {@code ["code"]}
- *       with {@code authorization_endpoint} when that endpoint lands.</li>
+ *   <li>{@code response_types_supported} is REQUIRED by RFC 8414 §2: {@code ["code"]} with the
+ *       authorization endpoint, which also brings {@code authorization_endpoint},
+ *       {@code code_challenge_methods_supported: ["S256"]} (RFC 7636, no {@code plain}) and
+ *       {@code authorization_response_iss_parameter_supported: true} (RFC 9207); {@code []} without it.</li>
  * </ul>
  */
 public final class DiscoveryRoutes implements HttpService {
@@ -44,10 +45,17 @@ public final class DiscoveryRoutes implements HttpService {
 
     private final DescribeServer describeServer;
     private final IssuerResolver issuers;
+    private final boolean authorizationEndpoint;
 
     public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
+        this(describeServer, issuers, false);
+    }
+
+    /** @param authorizationEndpoint whether {@code /authorize} is served */
+    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, boolean authorizationEndpoint) {
         this.describeServer = Objects.requireNonNull(describeServer, "describeServer");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.authorizationEndpoint = authorizationEndpoint;
     }
 
     @Override
@@ -63,7 +71,11 @@ public final class DiscoveryRoutes implements HttpService {
             OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
             return;
         }
-        Json.send(res, Status.OK_200, document(issuer.get(), describeServer.capabilities()));
+        ObjectNode doc = document(issuer.get(), describeServer.capabilities());
+        if (authorizationEndpoint) {
+            authorizationEndpoint(doc, issuer.get());
+        }
+        Json.send(res, Status.OK_200, doc);
     }
 
     static ObjectNode document(Issuer issuer, ServerCapabilities capabilities) {
@@ -82,5 +94,13 @@ public final class DiscoveryRoutes implements HttpService {
         capabilities.scopes().scopes().stream().map(Scope::value).forEach(scopes::add);
         doc.putArray("response_types_supported");
         return doc;
+    }
+
+    /** RFC 8414 §2, RFC 7636 §6.2, RFC 9207 §3. */
+    static void authorizationEndpoint(ObjectNode doc, Issuer issuer) {
+        doc.put("authorization_endpoint", issuer.endpoint(Paths.AUTHORIZE));
+        doc.putArray("response_types_supported").add("code");
+        doc.putArray("code_challenge_methods_supported").add("S256");
+        doc.put("authorization_response_iss_parameter_supported", true);
     }
 }

@@ -4,6 +4,8 @@ package dev.portcullis.adapters.http.edge;
 public final class Paths {
 
     public static final String TOKEN = "/token";
+    /** RFC 6749 §3.1. */
+    public static final String AUTHORIZE = "/authorize";
     public static final String JWKS = "/jwks";
     /** RFC 8414 §3. */
     public static final String DISCOVERY = "/.well-known/oauth-authorization-server";

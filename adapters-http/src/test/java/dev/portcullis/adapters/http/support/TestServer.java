@@ -3,6 +3,7 @@ package dev.portcullis.adapters.http.support;
 import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
+import dev.portcullis.adapters.http.authorize.AuthorizeEndpoint;
 import dev.portcullis.application.port.in.CheckReadiness.Readiness;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,9 +54,9 @@ public final class TestServer implements AutoCloseable {
     public volatile Readiness readiness = new Readiness(List.of());
     private final WebServer server;
 
-    private TestServer(HttpSettings settings) {
-        HttpAdapter http = new HttpAdapter(
-                new HttpUseCases(issueToken, authenticateBearer, () -> jwks, () -> CAPABILITIES, () -> readiness), settings);
+    private TestServer(HttpSettings settings, Optional<AuthorizeEndpoint> authorize) {
+        HttpAdapter http = new HttpAdapter(new HttpUseCases(issueToken, authenticateBearer, () -> jwks, () -> CAPABILITIES,
+                () -> readiness, authorize), settings);
         this.server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -64,7 +66,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(HttpSettings settings) {
-        return new TestServer(settings);
+        return new TestServer(settings, Optional.empty());
+    }
+
+    /** With the authorization endpoint too. */
+    public static TestServer start(HttpSettings settings, AuthorizeEndpoint authorize) {
+        return new TestServer(settings, Optional.of(authorize));
     }
 
     public static TestServer start() {
