@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.http;
 
+import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
@@ -7,10 +8,13 @@ import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
+import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
+import dev.portcullis.adapters.http.revocation.RevocationRoutes;
 import dev.portcullis.adapters.http.token.TokenRoutes;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one entry point of the HTTP edge. The bootstrap wires it in a few lines:
@@ -34,10 +38,21 @@ public final class HttpAdapter {
 
     private final HttpUseCases useCases;
     private final HttpSettings settings;
+    private final Optional<TokenLifecycle> lifecycle;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        this(useCases, settings, Optional.empty());
+    }
+
+    /** Also serves (and advertises) {@code /revoke}, {@code /introspect} and the admin key rotation. */
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, TokenLifecycle lifecycle) {
+        this(useCases, settings, Optional.of(lifecycle));
+    }
+
+    private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -60,8 +75,13 @@ public final class HttpAdapter {
         routing.register(new TokenRoutes(useCases.issueToken(), issuers));
         routing.register(new JwksRoutes(useCases.publishKeys()));
         if (settings.discoveryEnabled()) {
-            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers));
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, lifecycle.isPresent()));
         }
+        lifecycle.ifPresent(l -> {
+            routing.register(new RevocationRoutes(l.revokeToken()));
+            routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope()));
+            routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers, l.adminScope()));
+        });
         routing.register(new HealthRoutes(useCases.checkReadiness()));
         routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));
     }

@@ -44,10 +44,17 @@ public final class DiscoveryRoutes implements HttpService {
 
     private final DescribeServer describeServer;
     private final IssuerResolver issuers;
+    private final boolean revocationAndIntrospection;
 
     public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
+        this(describeServer, issuers, false);
+    }
+
+    /** @param revocationAndIntrospection whether {@code /revoke} and {@code /introspect} are served, so advertised */
+    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, boolean revocationAndIntrospection) {
         this.describeServer = Objects.requireNonNull(describeServer, "describeServer");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.revocationAndIntrospection = revocationAndIntrospection;
     }
 
     @Override
@@ -63,7 +70,11 @@ public final class DiscoveryRoutes implements HttpService {
             OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
             return;
         }
-        Json.send(res, Status.OK_200, document(issuer.get(), describeServer.capabilities()));
+        ObjectNode doc = document(issuer.get(), describeServer.capabilities());
+        if (revocationAndIntrospection) {
+            RevocationMetadata.add(doc, issuer.get(), describeServer.capabilities());
+        }
+        Json.send(res, Status.OK_200, doc);
     }
 
     static ObjectNode document(Issuer issuer, ServerCapabilities capabilities) {
