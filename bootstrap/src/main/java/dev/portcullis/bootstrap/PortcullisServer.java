@@ -5,6 +5,7 @@ import dev.portcullis.adapters.crypto.SecureRandomSource;
 import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
+import dev.portcullis.adapters.http.TokenLifecycle;
 import dev.portcullis.adapters.jose.CachingTokenVerifier;
 import dev.portcullis.adapters.jose.CryptoProviders;
 import dev.portcullis.adapters.jose.JosePublicKeys;
@@ -73,14 +74,22 @@ public final class PortcullisServer implements AutoCloseable {
                 JoseTokenSigner.DEFAULT_REFRESH_INTERVAL, settings.tokens().clockSkew()), clock);
         AccessTokenMinter minter = new AccessTokenMinter(signer, new SecureRandomSource(), clock, tokens);
 
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(storage.clients(), clientSecrets);
+        AuthenticateBearerService bearers = new AuthenticateBearerService(verifier, storage.revocations(), tokens);
+        JosePublicKeys publicKeys = new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL);
         HttpUseCases useCases = new HttpUseCases(
-                new IssueTokenService(new ClientAuthenticator(storage.clients(), clientSecrets), minter),
-                new AuthenticateBearerService(verifier, storage.revocations(), tokens),
-                new PublishKeysService(new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL)),
+                new IssueTokenService(clientAuthenticator, minter),
+                bearers,
+                new PublishKeysService(publicKeys),
                 new DescribeServerService(capabilities(settings, storage)),
                 new CheckReadinessService(storage.probes()));
+        TokenLifecycle lifecycle = LifecycleWiring.tokenLifecycle(settings, clock, storage, clientAuthenticator, verifier,
+                bearers, () -> {
+                    publicKeys.refresh();
+                    signer.refresh();
+                });
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()));
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle);
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
@@ -106,6 +115,11 @@ public final class PortcullisServer implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The node's driven ports, for tests in this package that arrange data behind the server's back. */
+    Storage storage() {
+        return storage;
     }
 
     @Override

@@ -19,7 +19,8 @@ public record Settings(
         Tokens tokens,
         Signing signing,
         ScopeSet whoamiRequiredScope,
-        Storage storage) {
+        Storage storage,
+        LifecycleSettings lifecycle) {
 
     public record Server(String host, int port) {}
 
@@ -67,7 +68,8 @@ public record Settings(
                 signing(config),
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
-                storage(config));
+                storage(config),
+                LifecycleSettings.from(config));
     }
 
     private static Storage storage(Config config) {
