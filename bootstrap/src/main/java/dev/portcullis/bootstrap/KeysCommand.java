@@ -92,9 +92,9 @@ final class KeysCommand {
     }
 
     private static int list(ListSigningKeys keys, PrintStream out) {
-        out.printf("%-44s %-6s %-9s %-27s %-27s %s%n", "KID", "ALG", "STATUS", "CREATED", "SIGNS FROM", "RETIRES");
+        out.printf("%-44s %-6s %-9s %-30s %-30s %s%n", "KID", "ALG", "STATUS", "CREATED", "SIGNS FROM", "RETIRES");
         for (SigningKeySummary key : keys.list()) {
-            out.printf("%-44s %-6s %-9s %-27s %-27s %s%n", key.id(), key.algorithm(),
+            out.printf("%-44s %-6s %-9s %-30s %-30s %s%n", key.id(), key.algorithm(),
                     key.status().name().toLowerCase(Locale.ROOT), key.createdAt(), key.activatesAt(),
                     key.retiresAt().map(Object::toString).orElse("-"));
         }

@@ -53,7 +53,9 @@ public final class RotateSigningKeyService implements RotateSigningKey {
         }
         Instant now = clock.instant();
         List<SigningKey> before = keys.findAll();
-        Instant activatesAt = now.plus(settings.activationDelay());
+        // Nothing signs now (an empty store): no resource server can have cached a key, so there is nothing to wait for.
+        boolean someKeySigns = before.stream().anyMatch(k -> k.canSignAt(now));
+        Instant activatesAt = someKeySigns ? now.plus(settings.activationDelay()) : now;
         for (SigningKey key : before) {
             // never behind a key that is already waiting: the newest key must be the one that signs last
             if (key.isPublishedAt(now) && key.activatesAt().isAfter(activatesAt)) {

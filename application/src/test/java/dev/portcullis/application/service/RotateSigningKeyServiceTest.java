@@ -119,6 +119,19 @@ class RotateSigningKeyServiceTest {
     }
 
     @Test
+    void intoAnEmptyStoreTheFirstKeySignsAtOnce() {
+        keys.delete(original.id());
+
+        KeyRotation rotation = service(SigningAlgorithm.ES256).rotate();
+
+        assertThat(stored("gen-1").activatesAt()).isEqualTo(NOW);
+        assertThat(rotation).isInstanceOfSatisfying(KeyRotation.Rotated.class, r -> {
+            assertThat(r.created().status()).isEqualTo(Status.SIGNING);
+            assertThat(r.retiring()).isEmpty();
+        });
+    }
+
+    @Test
     void hs256SecretsAreNotRotatedHere() {
         KeyRotation rotation = service(SigningAlgorithm.HS256).rotate();
 
