@@ -6,7 +6,10 @@ import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.config.Settings;
 import io.helidon.logging.common.LogConfig;
 
-/** Starts Portcullis: {@code java -jar bootstrap/target/portcullis.jar}. */
+/**
+ * Starts Portcullis: {@code java -jar bootstrap/target/portcullis.jar}; with arguments, runs a command
+ * instead ({@code keys rotate}, {@code keys list}: see {@link KeysCommand}) and exits with its status.
+ */
 public final class Main {
 
     /** Exit status for a configuration the server refuses, distinct from crashes (1). */
@@ -19,6 +22,9 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        if (args.length > 0) {
+            System.exit(KeysCommand.run(java.util.List.of(args), System.getenv(), System.out, System.err));
+        }
         try {
             Settings settings = Settings.from(ConfigLoader.load(System.getenv(), ConfigLoader.configFile(System.getenv())));
             PortcullisServer server = PortcullisServer.start(settings);

@@ -5,6 +5,7 @@ import dev.portcullis.adapters.crypto.SecureRandomSource;
 import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
+import dev.portcullis.adapters.http.TokenLifecycle;
 import dev.portcullis.adapters.jose.CachingTokenVerifier;
 import dev.portcullis.adapters.jose.CryptoProviders;
 import dev.portcullis.adapters.jose.JosePublicKeys;
@@ -80,20 +81,28 @@ public final class PortcullisServer implements AutoCloseable {
         SecureRandomSource random = new SecureRandomSource();
         AccessTokenMinter minter = new AccessTokenMinter(signer, random, clock, tokens);
         UserAuthenticator users = new UserAuthenticator(storage.users(), passwords);
-        IssueTokenService issueToken = new IssueTokenService(new ClientAuthenticator(storage.clients(), clientSecrets),
+        ClientAuthenticator clientAuthenticator = new ClientAuthenticator(storage.clients(), clientSecrets);
+        IssueTokenService issueToken = new IssueTokenService(clientAuthenticator,
                 users, minter, new GrantStores(storage.clients(), storage.users(), storage.codes(), storage.refreshTokens(),
                         storage.revocations()), random, clock,
                 new RefreshTokenSettings(settings.refreshTokens().idleTtl(), settings.refreshTokens().absoluteTtl()));
 
+        AuthenticateBearerService bearers = new AuthenticateBearerService(verifier, storage.revocations(), tokens);
+        JosePublicKeys publicKeys = new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL);
         HttpUseCases useCases = new HttpUseCases(
                 issueToken,
-                new AuthenticateBearerService(verifier, storage.revocations(), tokens),
-                new PublishKeysService(new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL)),
+                bearers,
+                new PublishKeysService(publicKeys),
                 new DescribeServerService(capabilities(settings, storage)),
                 new CheckReadinessService(storage.probes()),
                 Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock)));
+        TokenLifecycle lifecycle = LifecycleWiring.tokenLifecycle(settings, clock, storage, clientAuthenticator, verifier,
+                bearers, () -> {
+                    publicKeys.refresh();
+                    signer.refresh();
+                });
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()));
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle);
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

@@ -60,7 +60,7 @@ final class StorageFactory {
             probes.add(probe("redis", config.redis().address(), backend::ping));
         });
         RevocationList revocations = config.revocation() == Backend.REDIS
-                ? new RedisRevocationList(redis.orElseThrow(), clock)
+                ? redisRevocations(redis.orElseThrow(), clock, settings, config.redis(), resources)
                 : new InMemoryRevocationList(clock);
         return switch (config.type()) {
             case MEMORY -> new Storage(new InMemoryClientRepository(), new InMemoryUserRepository(),
@@ -82,6 +82,27 @@ final class StorageFactory {
                         new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, probes, resources);
             }
         };
+    }
+
+    /** Subscribes and fills the near-cache now; closed before the backend it listens on. */
+    private static RedisRevocationList redisRevocations(RedisBackend backend, Clock clock, Settings settings,
+            Settings.Redis redis, List<AutoCloseable> resources) {
+        try {
+            RedisRevocationList list = new RedisRevocationList(backend, clock, settings.lifecycle().revocationResyncInterval());
+            resources.addFirst(list);
+            return list;
+        } catch (BackendUnavailableException e) {
+            resources.forEach(StorageFactory::closeQuietly);
+            throw new BackendStartupException("redis", redis.address(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // startup is failing anyway
+        }
     }
 
     private static boolean needsRedis(Settings.Storage config) {

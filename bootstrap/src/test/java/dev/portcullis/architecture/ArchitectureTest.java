@@ -24,6 +24,7 @@ class ArchitectureTest {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/archfixture/"))
+                .withImportOption(location -> !location.contains("-tests.jar")) // test-jars on the test classpath
                 .importPackages("dev.portcullis");
     }
 

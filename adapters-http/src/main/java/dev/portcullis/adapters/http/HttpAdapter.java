@@ -1,17 +1,24 @@
 package dev.portcullis.adapters.http;
 
 import dev.portcullis.adapters.http.authorize.AuthorizeRoutes;
+import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
+import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
+import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
+import dev.portcullis.adapters.http.revocation.RevocationRoutes;
 import dev.portcullis.adapters.http.token.TokenRoutes;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.Optional;
 
 /**
  * The one entry point of the HTTP edge. The bootstrap wires it in a few lines:
@@ -35,10 +42,21 @@ public final class HttpAdapter {
 
     private final HttpUseCases useCases;
     private final HttpSettings settings;
+    private final Optional<TokenLifecycle> lifecycle;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
+        this(useCases, settings, Optional.empty());
+    }
+
+    /** Also serves (and advertises) {@code /revoke}, {@code /introspect} and the admin key rotation. */
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, TokenLifecycle lifecycle) {
+        this(useCases, settings, Optional.of(lifecycle));
+    }
+
+    private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -61,8 +79,16 @@ public final class HttpAdapter {
         routing.register(new TokenRoutes(useCases.issueToken(), issuers));
         routing.register(new JwksRoutes(useCases.publishKeys()));
         if (settings.discoveryEnabled()) {
-            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, useCases.authorize().isPresent()));
+            Set<OptionalEndpoint> served = EnumSet.noneOf(OptionalEndpoint.class);
+            useCases.authorize().ifPresent(a -> served.add(OptionalEndpoint.AUTHORIZATION));
+            lifecycle.ifPresent(l -> served.add(OptionalEndpoint.REVOCATION_AND_INTROSPECTION));
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
         }
+        lifecycle.ifPresent(l -> {
+            routing.register(new RevocationRoutes(l.revokeToken()));
+            routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope()));
+            routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers, l.adminScope()));
+        });
         routing.register(new HealthRoutes(useCases.checkReadiness()));
         useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers)));
         routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import dev.portcullis.application.port.out.SigningKeyGenerator;
 import dev.portcullis.domain.key.KeyId;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
@@ -28,7 +29,7 @@ import java.util.Optional;
  * <p>HS256 keys are never made up here: a shared secret is only useful when the resource servers
  * have it too, so it must come from the operator, via {@link #hs256}.
  */
-public final class JoseKeyGenerator {
+public final class JoseKeyGenerator implements SigningKeyGenerator {
 
     private static final int RSA_BITS = 2048;
 
@@ -54,6 +55,7 @@ public final class JoseKeyGenerator {
      * @param activatesAt an instant already past means now (the caller read the clock a moment earlier)
      * @throws IllegalArgumentException for HS256 (see {@link #hs256})
      */
+    @Override
     public SigningKey generate(SigningAlgorithm algorithm, Instant activatesAt) {
         JWKGenerator<? extends JWK> generator = switch (algorithm) {
             case ES256 -> new ECKeyGenerator(Curve.P_256);

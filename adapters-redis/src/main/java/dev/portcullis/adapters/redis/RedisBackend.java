@@ -10,6 +10,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -102,6 +103,11 @@ public final class RedisBackend implements AutoCloseable {
 
     RedisCommands<String, String> commands() {
         return commands;
+    }
+
+    /** A second connection, for pub/sub: it reconnects and re-subscribes by itself, like the command connection. */
+    StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return call(() -> client.connectPubSub(StringCodec.UTF8));
     }
 
     String key(String kind, String id) {

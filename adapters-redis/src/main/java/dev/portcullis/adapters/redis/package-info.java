@@ -10,6 +10,7 @@
  * rt:&lt;hash&gt;        hash    doc, state, es/en (expiry), fam             TTL = token expiry
  * rtfam:&lt;family&gt;   set     token hashes of the family                  TTL = family expiry
  * revoked:&lt;jti&gt;    string  until (epoch seconds.nanoseconds)           TTL = until
+ * revocations      channel "&lt;until&gt; &lt;jti&gt;" per revocation, for every node's near-cache
  * </pre>
  * Values are encoded by hand ({@code Doc}: netstrings, no JSON). Every step that must be atomic across
  * nodes is one Lua script run with EVALSHA. Any Lettuce failure surfaces as

@@ -46,7 +46,14 @@ public enum ConfigKey {
     REDIS_KEY_PREFIX("redis.key-prefix", "portcullis:", "prefix of every Redis key Portcullis writes"),
     REDIS_TIMEOUT("redis.timeout", "2s", "Redis command timeout"),
     KEYS_ENCRYPTION_KEY("keys.encryption-key", "",
-            "base64 256-bit key that encrypts signing keys at rest in mongo/redis; empty: a dev key (dev profile only)");
+            "base64 256-bit key that encrypts signing keys at rest in mongo/redis; empty: a dev key (dev profile only)"),
+    KEYS_ACTIVATION_DELAY("keys.activation-delay", "6m",
+            "how long a rotated key is published at /jwks before it signs: at least the JWKS cache time (300 s) plus the nodes' key refresh (5 s)"),
+    REVOCATION_RESYNC_INTERVAL("revocation.resync-interval", "30s",
+            "how often each node compares its near-cache of revoked tokens with Redis, besides pub/sub and reconnections"),
+    INTROSPECTION_SCOPE("introspection.scope", "introspect",
+            "scope a resource server's bearer token needs to call /introspect (clients may authenticate with their secret instead)"),
+    ADMIN_SCOPE("admin.scope", "admin", "scope a bearer token needs for the admin calls (POST /admin/keys/rotate)");
 
     private final String key;
     private final String defaultValue;

@@ -23,7 +23,8 @@ public record Settings(
         Authorize authorize,
         Signing signing,
         ScopeSet whoamiRequiredScope,
-        Storage storage) {
+        Storage storage,
+        LifecycleSettings lifecycle) {
 
     /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
     static final int MIN_BCRYPT_COST = 4;
@@ -93,7 +94,8 @@ public record Settings(
                 signing(config),
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
-                storage(config));
+                storage(config),
+                LifecycleSettings.from(config));
     }
 
     private static Authorize authorize(Config config) {

@@ -3,7 +3,6 @@ package dev.portcullis.adapters.http.bearer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Challenges;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
@@ -23,9 +22,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,36 +76,14 @@ public final class WhoamiRoutes implements HttpService {
         }
     }
 
-    /** RFC 6750 §3: the request carried no usable authentication, so the challenge names no error. */
     private static void unauthenticated(ServerResponse res, String reason) {
         LOG.log(Level.DEBUG, () -> "whoami: " + reason);
-        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(Map.of()));
-        ObjectNode body = Json.object();
-        body.put("error", "unauthorized");
-        body.put("error_description", "a bearer token is required");
-        Json.send(res, Status.UNAUTHORIZED_401, body);
+        BearerRefusals.unauthenticated(res);
     }
 
-    /** RFC 6750 §3.1: invalid_request 400, insufficient_scope 403, anything else is an invalid token (401). */
     private void refuse(ServerResponse res, OAuthError error, String reason) {
         LOG.log(Level.INFO, () -> "whoami refused: " + error.code() + ": " + reason);
-        OAuthError code = switch (error) {
-            case INVALID_REQUEST, INSUFFICIENT_SCOPE -> error;
-            default -> OAuthError.INVALID_TOKEN;
-        };
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", code.code());
-        params.put("error_description", OAuthErrors.publicDescription(code));
-        if (code == OAuthError.INSUFFICIENT_SCOPE) {
-            params.put("scope", requiredScope.wire());
-        }
-        Status status = switch (code) {
-            case INVALID_REQUEST -> Status.BAD_REQUEST_400;
-            case INSUFFICIENT_SCOPE -> Status.FORBIDDEN_403;
-            default -> Status.UNAUTHORIZED_401;
-        };
-        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(params));
-        OAuthErrors.send(res, status, code);
+        BearerRefusals.refuse(res, error, requiredScope);
     }
 
     private static ObjectNode describe(AccessTokenClaims claims) {

@@ -22,7 +22,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -45,17 +47,20 @@ public final class DiscoveryRoutes implements HttpService {
 
     private final DescribeServer describeServer;
     private final IssuerResolver issuers;
-    private final boolean authorizationEndpoint;
+    /** The endpoints that are wired, so advertised; {@code /token} and {@code /jwks} always are. */
+    private final Set<OptionalEndpoint> served;
+
+    /** Endpoints a deployment may go without. */
+    public enum OptionalEndpoint { AUTHORIZATION, REVOCATION_AND_INTROSPECTION }
 
     public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
-        this(describeServer, issuers, false);
+        this(describeServer, issuers, Set.of());
     }
 
-    /** @param authorizationEndpoint whether {@code /authorize} is served */
-    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, boolean authorizationEndpoint) {
+    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, Set<OptionalEndpoint> served) {
         this.describeServer = Objects.requireNonNull(describeServer, "describeServer");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
-        this.authorizationEndpoint = authorizationEndpoint;
+        this.served = served.isEmpty() ? EnumSet.noneOf(OptionalEndpoint.class) : EnumSet.copyOf(served);
     }
 
     @Override
@@ -72,8 +77,11 @@ public final class DiscoveryRoutes implements HttpService {
             return;
         }
         ObjectNode doc = document(issuer.get(), describeServer.capabilities());
-        if (authorizationEndpoint) {
+        if (served.contains(OptionalEndpoint.AUTHORIZATION)) {
             authorizationEndpoint(doc, issuer.get());
+        }
+        if (served.contains(OptionalEndpoint.REVOCATION_AND_INTROSPECTION)) {
+            RevocationMetadata.add(doc, issuer.get(), describeServer.capabilities());
         }
         Json.send(res, Status.OK_200, doc);
     }

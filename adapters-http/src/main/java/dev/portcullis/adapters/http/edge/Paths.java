@@ -12,6 +12,11 @@ public final class Paths {
     public static final String WHOAMI = "/whoami";
     public static final String HEALTH_LIVE = "/health/live";
     public static final String HEALTH_READY = "/health/ready";
+    /** RFC 7009. */
+    public static final String REVOKE = "/revoke";
+    /** RFC 7662. */
+    public static final String INTROSPECT = "/introspect";
+    public static final String ADMIN_KEYS_ROTATE = "/admin/keys/rotate";
 
     private Paths() {
     }

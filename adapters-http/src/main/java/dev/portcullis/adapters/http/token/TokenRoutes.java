@@ -2,13 +2,13 @@ package dev.portcullis.adapters.http.token;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Challenges;
 import dev.portcullis.adapters.http.edge.FormBody;
+import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
@@ -22,20 +22,15 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The token endpoint (RFC 6749 §3.2): {@code POST /token} with a form body. Every response,
  * errors included, carries {@code Cache-Control: no-store} and {@code Pragma: no-cache}.
- * Checks in order: body size (413), content type, form syntax, issuer, then {@link TokenRequestParser};
+ * Checks in order: body size (413), content type, form syntax ({@link FormPost}), issuer, then {@link TokenRequestParser};
  * the request is then dispatched once to {@link IssueToken}.
  */
 public final class TokenRoutes implements HttpService {
@@ -43,7 +38,7 @@ public final class TokenRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(TokenRoutes.class.getName());
 
     /** Largest body accepted: a token request is a handful of short parameters. */
-    public static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_BODY_BYTES = FormPost.MAX_BODY_BYTES;
 
     private final IssueToken issueToken;
     private final IssuerResolver issuers;
@@ -64,27 +59,17 @@ public final class TokenRoutes implements HttpService {
     }
 
     private void token(ServerRequest req, ServerResponse res) {
-        OptionalLong declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > MAX_BODY_BYTES) {
-            tooLarge(res, "Content-Length " + declared.getAsLong());
-            return;
-        }
-        if (!isFormUtf8(req.headers().first(HeaderNames.CONTENT_TYPE))) {
-            refuse(res, OAuthError.INVALID_REQUEST, "content type is not application/x-www-form-urlencoded in UTF-8", false);
-            return;
-        }
-        Optional<byte[]> body = readBounded(req);
-        if (body.isEmpty()) {
-            tooLarge(res, "body read beyond " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
         FormBody form;
-        switch (FormBody.parse(body.get())) {
-            case FormBody.Malformed malformed -> {
-                refuse(res, OAuthError.INVALID_REQUEST, "form body: " + malformed.reason(), false);
+        switch (FormPost.read(req)) {
+            case FormPost.TooLarge tooLarge -> {
+                tooLarge(res, tooLarge.reason());
                 return;
             }
-            case FormBody.Parsed parsed -> form = parsed.form();
+            case FormPost.Malformed malformed -> {
+                refuse(res, OAuthError.INVALID_REQUEST, malformed.reason(), false);
+                return;
+            }
+            case FormPost.Read read -> form = read.form();
         }
         Optional<Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
@@ -124,62 +109,11 @@ public final class TokenRoutes implements HttpService {
     /** RFC 6749 §5.2: 401 for invalid_client, with a Basic challenge when asked; 400 for the others. */
     private static void refuse(ServerResponse res, OAuthError error, String reason, boolean challengeBasic) {
         LOG.log(Level.INFO, () -> "token request refused: " + error.code() + ": " + reason);
-        Status status = switch (error) {
-            case INVALID_CLIENT -> Status.UNAUTHORIZED_401;
-            case SERVER_ERROR -> Status.INTERNAL_SERVER_ERROR_500;
-            case TEMPORARILY_UNAVAILABLE -> Status.SERVICE_UNAVAILABLE_503;
-            default -> Status.BAD_REQUEST_400;
-        };
-        if (error == OAuthError.INVALID_CLIENT && challengeBasic) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.basic());
-        }
-        OAuthErrors.send(res, status, error);
+        ClientErrors.send(res, error, challengeBasic);
     }
 
     private static void tooLarge(ServerResponse res, String reason) {
         LOG.log(Level.INFO, () -> "token request refused: body too large: " + reason);
-        Json.send(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
-                OAuthErrors.body(OAuthError.INVALID_REQUEST, "the request body is too large"));
-    }
-
-    /** {@code application/x-www-form-urlencoded}, with no charset or charset UTF-8 (case-insensitive). */
-    static boolean isFormUtf8(Optional<String> contentType) {
-        if (contentType.isEmpty()) {
-            return false;
-        }
-        String[] parts = contentType.get().split(";");
-        if (!parts[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].strip();
-            int eq = param.indexOf('=');
-            if (eq < 0) {
-                return false;
-            }
-            String name = param.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = param.substring(eq + 1).strip();
-            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                value = value.substring(1, value.length() - 1);
-            }
-            if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads at most {@link #MAX_BODY_BYTES}; empty when the body is longer (a chunked body declares
-     * no length). What is left unread, Helidon drains after the response, up to the server-wide limit.
-     */
-    private static Optional<byte[]> readBounded(ServerRequest req) {
-        InputStream in = req.content().inputStream();
-        try {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the token request body", e);
-        }
+        ClientErrors.tooLarge(res);
     }
 }

@@ -1,0 +1,128 @@
+package dev.portcullis.adapters.http.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.bearer.BearerRefusals;
+import dev.portcullis.adapters.http.bearer.BearerToken;
+import dev.portcullis.adapters.http.edge.CacheHeaders;
+import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.error.MethodNotAllowed;
+import dev.portcullis.adapters.http.error.OAuthErrors;
+import dev.portcullis.application.port.in.AuthenticateBearer;
+import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
+import dev.portcullis.application.port.in.RotateSigningKey;
+import dev.portcullis.application.port.in.RotateSigningKey.KeyRotation;
+import dev.portcullis.application.port.in.SigningKeySummary;
+import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.token.AccessTokenClaims;
+import dev.portcullis.domain.token.Issuer;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /admin/keys/rotate}: rotates the shared signing key, for a bearer token of this issuer that
+ * carries the admin scope (refused as at every protected resource, RFC 6750). Answers 200 with the new
+ * key and the keys it retires ({@code kid}, {@code alg}, dates as ISO-8601, {@code status}); 409 when the
+ * configured algorithm's keys are not rotated by the server (HS256). No body is read.
+ */
+public final class AdminKeyRoutes implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(AdminKeyRoutes.class.getName());
+
+    private final RotateSigningKey rotateSigningKey;
+    private final AuthenticateBearer authenticateBearer;
+    private final IssuerResolver issuers;
+    private final ScopeSet adminScope;
+
+    public AdminKeyRoutes(RotateSigningKey rotateSigningKey, AuthenticateBearer authenticateBearer, IssuerResolver issuers,
+            ScopeSet adminScope) {
+        this.rotateSigningKey = Objects.requireNonNull(rotateSigningKey, "rotateSigningKey");
+        this.authenticateBearer = Objects.requireNonNull(authenticateBearer, "authenticateBearer");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.adminScope = Objects.requireNonNull(adminScope, "adminScope");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(Paths.ADMIN_KEYS_ROTATE, this::rotate)
+                .any(Paths.ADMIN_KEYS_ROTATE, MethodNotAllowed.allowing(Method.POST));
+    }
+
+    private void rotate(ServerRequest req, ServerResponse res) {
+        CacheHeaders.noStore(res);
+        Optional<Issuer> issuer = issuers.resolve(req);
+        if (issuer.isEmpty()) {
+            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            return;
+        }
+        AccessTokenClaims admin;
+        switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
+            case BearerToken.Missing m -> {
+                BearerRefusals.unauthenticated(res);
+                return;
+            }
+            case BearerToken.OtherScheme o -> {
+                BearerRefusals.unauthenticated(res);
+                return;
+            }
+            case BearerToken.Malformed malformed -> {
+                refuse(res, OAuthError.INVALID_REQUEST, malformed.reason());
+                return;
+            }
+            case BearerToken.Present present -> {
+                switch (authenticateBearer.authenticate(present.token(), issuer.get(), adminScope)) {
+                    case BearerResult.Refused refused -> {
+                        refuse(res, refused.error(), refused.reason());
+                        return;
+                    }
+                    case BearerResult.Authenticated ok -> admin = ok.claims();
+                }
+            }
+        }
+        switch (rotateSigningKey.rotate()) {
+            case KeyRotation.Rotated rotated -> {
+                LOG.log(Level.WARNING, "signing key rotated by {0} (client {1}): new key {2} signs from {3}",
+                        admin.subject(), admin.clientId(), rotated.created().id(), rotated.created().activatesAt());
+                ObjectNode body = Json.object();
+                body.set("created", describe(rotated.created()));
+                rotated.retiring().forEach(k -> body.withArray("retiring").add(describe(k)));
+                if (rotated.retiring().isEmpty()) {
+                    body.putArray("retiring");
+                }
+                Json.send(res, Status.OK_200, body);
+            }
+            case KeyRotation.NotRotatable refused -> {
+                LOG.log(Level.WARNING, "key rotation refused: {0}", refused.reason());
+                Json.send(res, Status.CONFLICT_409, OAuthErrors.body(OAuthError.INVALID_REQUEST,
+                        "keys of the configured signing algorithm are not rotated by the server"));
+            }
+        }
+    }
+
+    private void refuse(ServerResponse res, OAuthError error, String reason) {
+        LOG.log(Level.INFO, () -> "admin call refused: " + error.code() + ": " + reason);
+        BearerRefusals.refuse(res, error, adminScope);
+    }
+
+    static ObjectNode describe(SigningKeySummary key) {
+        ObjectNode node = Json.object();
+        node.put("kid", key.id().value());
+        node.put("alg", key.algorithm().name());
+        node.put("status", key.status().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("created_at", key.createdAt().toString());
+        node.put("activates_at", key.activatesAt().toString());
+        key.retiresAt().ifPresent(r -> node.put("retires_at", r.toString()));
+        return node;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.portcullis.adapters.http.revocation;
+
+import dev.portcullis.adapters.http.edge.FormBody;
+import dev.portcullis.adapters.http.edge.FormBody.Repeated;
+import dev.portcullis.adapters.http.edge.FormBody.Single;
+import dev.portcullis.adapters.http.token.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
+import dev.portcullis.domain.client.PresentedCredentials;
+import dev.portcullis.domain.error.OAuthError;
+import dev.portcullis.domain.token.TokenTypeHint;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Parses a revocation request (RFC 7009 §2.1): form + Authorization header → one
+ * {@link RevocationRequest}, or the OAuth error that refuses it. First failure wins:
+ * <ol>
+ *   <li>{@code token}, {@code token_type_hint}, {@code client_id} or {@code client_secret} repeated → invalid_request;</li>
+ *   <li>client credentials exactly as at the token endpoint ({@link ClientCredentialsExtraction});</li>
+ *   <li>{@code token} missing → invalid_request.</li>
+ * </ol>
+ * A {@code token_type_hint} this server does not know is ignored (§2.1: the server searches every type anyway).
+ */
+public final class RevocationRequestParser {
+
+    public static final String TOKEN = "token";
+    public static final String TOKEN_TYPE_HINT = "token_type_hint";
+
+    private static final List<String> RECOGNIZED = List.of(TOKEN, TOKEN_TYPE_HINT,
+            ClientCredentialsExtraction.CLIENT_ID, ClientCredentialsExtraction.CLIENT_SECRET);
+
+    private RevocationRequestParser() {
+    }
+
+    public sealed interface Outcome {
+    }
+
+    public record Parsed(RevocationRequest request) implements Outcome {
+        public Parsed {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /** @param reason for the log only */
+    public record Failed(OAuthError error, String reason, boolean challengeBasic) implements Outcome {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** @param authorization every Authorization header value of the request */
+    public static Outcome parse(FormBody form, List<String> authorization) {
+        Optional<String> repeated = firstRepeated(form, RECOGNIZED);
+        if (repeated.isPresent()) {
+            return new Failed(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
+        }
+        PresentedCredentials credentials;
+        switch (ClientCredentialsExtraction.extract(authorization, form)) {
+            case Refused refused -> {
+                return new Failed(refused.error(), refused.reason(), refused.challengeBasic());
+            }
+            case Extracted extracted -> credentials = extracted.credentials();
+        }
+        if (!(form.param(TOKEN) instanceof Single token)) {
+            return new Failed(OAuthError.INVALID_REQUEST, "token missing", false);
+        }
+        return new Parsed(new RevocationRequest(credentials, token.value(), hint(form)));
+    }
+
+    /** The hint, if it is one this server knows. Shared with introspection, whose parameter is the same (RFC 7662 §2.1). */
+    public static Optional<TokenTypeHint> hint(FormBody form) {
+        return form.param(TOKEN_TYPE_HINT) instanceof Single hint ? TokenTypeHint.fromWire(hint.value()) : Optional.empty();
+    }
+
+    public static Optional<String> firstRepeated(FormBody form, List<String> names) {
+        return names.stream().filter(name -> form.param(name) instanceof Repeated).findFirst();
+    }
+}
