@@ -168,7 +168,7 @@ class IntrospectionEndToEndTest {
 
         assertThat(metadata.get("revocation_endpoint").asText()).isEqualTo(portcullis.base() + "/revoke");
         assertThat(metadata.get("revocation_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
-                .containsExactly("client_secret_basic", "client_secret_post");
+                .as("public clients may revoke their own tokens").containsExactly("client_secret_basic", "client_secret_post", "none");
         assertThat(metadata.get("introspection_endpoint").asText()).isEqualTo(portcullis.base() + "/introspect");
         assertThat(metadata.get("introspection_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
                 .containsExactly("client_secret_basic", "client_secret_post", "Bearer");
