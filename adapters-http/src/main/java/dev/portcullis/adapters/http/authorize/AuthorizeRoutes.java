@@ -2,6 +2,7 @@ package dev.portcullis.adapters.http.authorize;
 
 import dev.portcullis.adapters.http.authorize.AuthorizationSessions.Session;
 import dev.portcullis.adapters.http.edge.FormBody;
+import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.LogSafe;
 import dev.portcullis.adapters.http.edge.Paths;
@@ -60,8 +61,6 @@ public final class AuthorizeRoutes implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(AuthorizeRoutes.class.getName());
 
-    /** Largest login form accepted: a sealed session and two short fields. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
     static final String GENERIC_LOGIN_FAILURE = "Incorrect username or password.";
 
     private static final List<String> REQUEST_PARAMETERS = List.of(AuthorizationRequest.CLIENT_ID,
@@ -232,16 +231,16 @@ public final class AuthorizeRoutes implements HttpService {
     }
 
     private Optional<FormBody> readForm(ServerRequest req, ServerResponse res) {
-        switch (FormPost.read(req, MAX_BODY_BYTES)) {
+        switch (FormPost.read(req)) {
             case FormPost.TooLarge tooLarge -> {
-                errorPage(res, Status.REQUEST_ENTITY_TOO_LARGE_413, ErrorText.BAD_REQUEST, "login form too large");
+                errorPage(res, Status.REQUEST_ENTITY_TOO_LARGE_413, ErrorText.BAD_REQUEST, "login form: " + tooLarge.reason());
                 return Optional.empty();
             }
-            case FormPost.NotAForm notAForm -> {
-                errorPage(res, Status.BAD_REQUEST_400, ErrorText.BAD_REQUEST, notAForm.reason());
+            case FormPost.Malformed malformed -> {
+                errorPage(res, Status.BAD_REQUEST_400, ErrorText.BAD_REQUEST, malformed.reason());
                 return Optional.empty();
             }
-            case FormPost.Form ok -> {
+            case FormPost.Read ok -> {
                 return Optional.of(ok.form());
             }
         }
