@@ -41,6 +41,9 @@ final class FormPost {
         InputStream in = req.content().inputStream(); // what is left unread, Helidon drains after the response
         try {
             body = in.readNBytes(maxBytes + 1);
+        } catch (IllegalArgumentException e) {
+            // Helidon parses chunk sizes while the body is read: a bad one is the client's error, not ours
+            return new NotAForm("the body's chunked framing is malformed");
         } catch (IOException e) {
             throw new UncheckedIOException("reading a form body", e);
         }
