@@ -149,6 +149,11 @@ class HostileRequestCatalogueTest {
         if (response.status() != 0) {
             assertThat(response.header("X-Content-Type-Options")).as(c.name()).contains("nosniff");
         }
+        if ("page".equals(c.error())) {
+            assertThat(response.header("X-Frame-Options")).as(c.name()).contains("DENY");
+            assertThat(response.header("Content-Security-Policy")).as(c.name()).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        }
         assertThat(response.all("Set-Cookie")).as(c.name()).noneMatch(v -> v.contains("injected"));
         assertThat(response.headers()).as(c.name()).noneMatch(h -> h[0].equalsIgnoreCase("injected"));
     }
