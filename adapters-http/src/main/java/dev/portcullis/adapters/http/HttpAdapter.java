@@ -7,6 +7,7 @@ import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
+import dev.portcullis.adapters.http.edge.HeadRequests;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
@@ -75,6 +76,7 @@ public final class HttpAdapter {
     public void routing(HttpRouting.Builder routing) {
         IssuerResolver issuers = new IssuerResolver(settings.issuer(), settings.trustForwardedHeaders());
         routing.addFilter(new SecurityHeaders());
+        routing.addFilter(new HeadRequests());
         EdgeErrorHandling.register(routing);
         routing.register(new TokenRoutes(useCases.issueToken(), issuers));
         routing.register(new JwksRoutes(useCases.publishKeys()));

@@ -48,7 +48,13 @@ public final class FormPost {
         if (!isFormUtf8(req.headers().first(HeaderNames.CONTENT_TYPE))) {
             return new Malformed("content type is not application/x-www-form-urlencoded in UTF-8");
         }
-        Optional<byte[]> body = readBounded(req);
+        Optional<byte[]> body;
+        try {
+            body = readBounded(req);
+        } catch (IllegalArgumentException e) {
+            // Helidon parses chunk sizes as the body is read: a bad one is the client's error (400), not ours (500)
+            return new Malformed("the body's chunked framing is malformed");
+        }
         if (body.isEmpty()) {
             return new TooLarge("body read beyond " + MAX_BODY_BYTES + " bytes");
         }

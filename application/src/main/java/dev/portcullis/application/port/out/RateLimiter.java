@@ -1,0 +1,68 @@
+package dev.portcullis.application.port.out;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Request counters in fixed windows, shared by every node that shares the store: per source
+ * address, per client, and failed authentications for lockouts. A window is the clock's time
+ * divided by the limit's window length, so every node (and the tests' clock) agrees on it.
+ * Throws {@link BackendUnavailableException} when its store cannot answer.
+ */
+public interface RateLimiter {
+
+    /**
+     * Counts one request against every limit, in one call (one round trip for a shared store),
+     * whether or not it is then refused.
+     *
+     * @return {@link Limited} for the first limit the request exceeds, else {@link Allowed}
+     */
+    Decision acquire(List<Limit> limits);
+
+    /** Whether {@code limit} is exhausted in the current window, without counting: for lockouts. */
+    Optional<Duration> blocked(Limit limit);
+
+    /** At most {@code max} requests for {@code key} per {@code window}. */
+    record Limit(String key, int max, Duration window) {
+        public Limit {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(window, "window");
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("a limit needs a key");
+            }
+            if (max < 1) {
+                throw new IllegalArgumentException("a limit allows at least one request");
+            }
+            if (window.toMillis() < 1) {
+                throw new IllegalArgumentException("a window lasts at least a millisecond");
+            }
+        }
+
+        /** The window that {@code epochMillis} falls in. */
+        public long windowAt(long epochMillis) {
+            return Math.floorDiv(epochMillis, window.toMillis());
+        }
+
+        /** How long from {@code epochMillis} until its window ends (at least 1 ms). */
+        public Duration untilWindowEnds(long epochMillis) {
+            long end = (windowAt(epochMillis) + 1) * window.toMillis();
+            return Duration.ofMillis(Math.max(1, end - epochMillis));
+        }
+    }
+
+    sealed interface Decision permits Allowed, Limited {
+    }
+
+    record Allowed() implements Decision {
+    }
+
+    /** @param key the limit exceeded; @param retryAfter until its window ends */
+    record Limited(String key, Duration retryAfter) implements Decision {
+        public Limited {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+}
