@@ -79,8 +79,11 @@ final class ClusterNode implements AutoCloseable {
         Path log = log();
         try {
             Files.createDirectories(logs);
-            Files.writeString(log, "=== start " + (++starts) + " of node " + name + " on port " + port + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            if (starts == 0) {
+                Files.deleteIfExists(log); // a previous run's
+            }
+            Files.writeString(log, "=== " + java.time.Instant.now() + " start " + (++starts) + " of node " + name + " on port " + port
+                    + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = command(jar, env).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
