@@ -168,7 +168,8 @@ class IntrospectionEndToEndTest {
 
         assertThat(metadata.get("revocation_endpoint").asText()).isEqualTo(portcullis.base() + "/revoke");
         assertThat(metadata.get("revocation_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
-                .containsExactly("client_secret_basic", "client_secret_post");
+                .as("the token endpoint's methods: the dev profile's public client spa revokes its own tokens with none")
+                .containsExactly("client_secret_basic", "client_secret_post", "none");
         assertThat(metadata.get("introspection_endpoint").asText()).isEqualTo(portcullis.base() + "/introspect");
         assertThat(metadata.get("introspection_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
                 .containsExactly("client_secret_basic", "client_secret_post", "Bearer");
