@@ -68,12 +68,11 @@ public final class RedisTestServer implements BeforeAllCallback, AfterAllCallbac
         if (instance == null) {
             return;
         }
-        if (instance.isRunning()) {
-            deleteTestKeys();
-            return;
+        if (!instance.isRunning()) {
+            // A test stopped the server and failed: bring it back for the next test.
+            instance.restart();
         }
-        // A test stopped the server and failed: bring it back for the next test, and wait for the reconnection.
-        instance.restart();
+        // Wait for the reconnection too: a test that restarted the server may end before the shared backend reconnected.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try {
