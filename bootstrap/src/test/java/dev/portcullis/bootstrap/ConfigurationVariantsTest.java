@@ -2,13 +2,23 @@ package dev.portcullis.bootstrap;
 
 import static dev.portcullis.bootstrap.RunningServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.portcullis.bootstrap.config.ConfigurationException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +55,31 @@ class ConfigurationVariantsTest {
     }
 
     @Test
+    void aDeploymentSignsWithTheKeysOfItsJwkSetFile(@TempDir Path dir) throws Exception {
+        ECKey operatorKey = new ECKeyGenerator(Curve.P_256).keyID("operator-2026").algorithm(JWSAlgorithm.ES256).generate();
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, new JWKSet(operatorKey).toString(false));
+        try (RunningServer portcullis = RunningServer.start("SIGNING_JWKS_FILE", file.toString())) {
+            SignedJWT jwt = SignedJWT.parse(portcullis.devToken());
+
+            assertThat(jwt.getHeader().getKeyID()).isEqualTo("operator-2026");
+            assertThat(jwt.verify(new ECDSAVerifier(operatorKey.toPublicJWK()))).isTrue();
+            assertThat(JWKSet.parse(portcullis.get("/jwks").body()).getKeyByKeyId("operator-2026")).isNotNull();
+        }
+    }
+
+    @Test
+    void anUnfitJwkSetFileStopsTheStartWithOneLine(@TempDir Path dir) throws Exception {
+        ECKey publicOnly = new ECKeyGenerator(Curve.P_256).keyID("no-private-part").generate().toPublicJWK();
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, new JWKSet(publicOnly).toString(false));
+
+        assertThatThrownBy(() -> RunningServer.start("SIGNING_JWKS_FILE", file.toString()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("signing.jwks-file");
+    }
+
+    @Test
     void lifetimeAndAudienceComeFromConfiguration() throws Exception {
         try (RunningServer portcullis = RunningServer.start("TOKEN_ACCESS_TOKEN_TTL", "5m", "TOKEN_AUDIENCE", "https://api.example.com")) {
             HttpResponse<String> response = portcullis.postForm("/token",
@@ -76,11 +111,12 @@ class ConfigurationVariantsTest {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        try (RunningServer portcullis = RunningServer.start("TOKEN_ACCESS_TOKEN_TTL", "1s", "TOKEN_CLOCK_SKEW", "0s")) {
+        // JWT times are whole seconds: a 3 s token lives between 2 and 3 s, so it is fresh at first and dead after 3.2 s
+        try (RunningServer portcullis = RunningServer.start("TOKEN_ACCESS_TOKEN_TTL", "3s", "TOKEN_CLOCK_SKEW", "0s")) {
             String token = portcullis.devToken();
             assertThat(portcullis.get("/whoami", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
-            Thread.sleep(2_100);
+            Thread.sleep(3_200);
 
             HttpResponse<String> late = portcullis.get("/whoami", "Authorization", "Bearer " + token);
             assertThat(late.statusCode()).isEqualTo(401);
