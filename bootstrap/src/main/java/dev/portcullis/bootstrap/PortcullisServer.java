@@ -20,6 +20,7 @@ import dev.portcullis.application.service.ClientAuthenticator;
 import dev.portcullis.application.service.DescribeServerService;
 import dev.portcullis.application.service.GrantStores;
 import dev.portcullis.application.service.IssueTokenService;
+import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.application.service.PublishKeysService;
 import dev.portcullis.application.service.RefreshTokenSettings;
 import dev.portcullis.application.service.TokenSettings;
@@ -102,7 +103,8 @@ public final class PortcullisServer implements AutoCloseable {
                     signer.refresh();
                 });
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle);
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle)
+                .withRequestLimits(new LimitRequestsService(storage.rateLimiter(), settings.rateLimits()));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.config;
 
+import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
@@ -24,7 +25,8 @@ public record Settings(
         Signing signing,
         ScopeSet whoamiRequiredScope,
         Storage storage,
-        LifecycleSettings lifecycle) {
+        LifecycleSettings lifecycle,
+        LimitRequestsService.Policy rateLimits) {
 
     /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
     static final int MIN_BCRYPT_COST = 4;
@@ -95,7 +97,8 @@ public record Settings(
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
                 storage(config),
-                LifecycleSettings.from(config));
+                LifecycleSettings.from(config),
+                rateLimits(config));
     }
 
     private static Authorize authorize(Config config) {
@@ -118,6 +121,15 @@ public record Settings(
         return new Authorize(codeTtl, sessionKey, duration(config, ConfigKey.AUTHORIZE_SESSION_TTL),
                 new LoginThrottlePolicy(integer(config, ConfigKey.LOGIN_MAX_FAILURES, 1, 1000),
                         duration(config, ConfigKey.LOGIN_FAILURE_WINDOW), lockout, maxLockout));
+    }
+
+    private static LimitRequestsService.Policy rateLimits(Config config) {
+        return new LimitRequestsService.Policy(
+                integer(config, ConfigKey.RATE_LIMIT_PER_ADDRESS, 0, Integer.MAX_VALUE),
+                integer(config, ConfigKey.RATE_LIMIT_PER_CLIENT, 0, Integer.MAX_VALUE),
+                duration(config, ConfigKey.RATE_LIMIT_WINDOW),
+                integer(config, ConfigKey.RATE_LIMIT_LOCKOUT_FAILURES, 0, 1_000_000),
+                duration(config, ConfigKey.RATE_LIMIT_LOCKOUT_WINDOW));
     }
 
     /** A positive duration. */
