@@ -108,6 +108,7 @@ public final class PortcullisServer implements AutoCloseable {
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
+                .shutdownGracePeriod(settings.server().shutdownGracePeriod())
                 .update(http::configure)
                 .build()
                 .start();
@@ -137,6 +138,10 @@ public final class PortcullisServer implements AutoCloseable {
         return storage;
     }
 
+    /**
+     * Graceful: stops accepting connections at once, lets requests in flight finish within
+     * {@code server.shutdown-grace-period} (Helidon's listener grace period), then closes the stores.
+     */
     @Override
     public void close() {
         web.stop();

@@ -11,6 +11,8 @@ public enum ConfigKey {
     PROFILE("portcullis.profile", "dev", "`dev` (memory storage, seeded dev client, discovery on) or `prod`"),
     SERVER_HOST("server.host", "", "address to listen on; empty: 127.0.0.1 in dev, 0.0.0.0 otherwise"),
     SERVER_PORT("server.port", "8080", "port to listen on (0 picks a free one)"),
+    SERVER_SHUTDOWN_GRACE("server.shutdown-grace-period", "10s",
+            "at shutdown, how long requests in flight may take to finish once new connections are refused"),
     ISSUER("issuer", "", "issuer URL (RFC 8414); empty: derived from each request's Host"),
     TRUST_FORWARDED("http.trust-forwarded-headers", "false",
             "derive the issuer from X-Forwarded-Proto/Host (only behind a proxy that sets them)"),

@@ -32,7 +32,8 @@ public record Settings(
     static final int MIN_BCRYPT_COST = 4;
     static final int MAX_BCRYPT_COST = 20;
 
-    public record Server(String host, int port) {}
+    /** @param shutdownGracePeriod how long requests in flight may take to finish at shutdown */
+    public record Server(String host, int port, Duration shutdownGracePeriod) {}
 
     public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew) {}
 
@@ -76,7 +77,7 @@ public record Settings(
         Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
         String host = text(config, ConfigKey.SERVER_HOST);
         Server server = new Server(host.isBlank() ? (profile == Profile.DEV ? "127.0.0.1" : "0.0.0.0") : host,
-                port(text(config, ConfigKey.SERVER_PORT)));
+                port(text(config, ConfigKey.SERVER_PORT)), duration(config, ConfigKey.SERVER_SHUTDOWN_GRACE));
         String discovery = text(config, ConfigKey.DISCOVERY);
         return new Settings(
                 profile,
