@@ -6,7 +6,13 @@ import static dev.portcullis.bootstrap.RunningServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +118,32 @@ class RateLimitEndToEndTest {
                 assertThat(token(node, "wrong").statusCode()).isEqualTo(401);
             }
             assertTooManyRequests(token(node, "secret"), 300);
+        }
+    }
+
+    @Test
+    void theLoginPostIsLimitedPerClientWithAn429Page() throws Exception {
+        try (RunningServer node = RunningServer.start("RATE_LIMIT_PER_CLIENT", "2", "RATE_LIMIT_WINDOW", "1h")) {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                    URI.create(new CodeFlow(Flows.SPA_CALLBACK).authorizeUrl(node.base()))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]*)\"").matcher(page.body());
+            assertThat(session.find()).isTrue();
+            HttpRequest login = HttpRequest.newBuilder(node.uri("/authorize"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(RunningServer.form("session", session.group(1),
+                            "username", "admin", "password", "wrong", "action", "login")))
+                    .build();
+            for (int i = 0; i < 2; i++) {
+                assertThat(browser.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> limited = browser.send(login, HttpResponse.BodyHandlers.ofString());
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+            assertThat(limited.body()).contains("Too many requests.");
         }
     }
 }

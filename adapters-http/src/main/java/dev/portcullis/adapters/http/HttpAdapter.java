@@ -9,7 +9,7 @@ import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.HeadRequests;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.RequestGate;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;

@@ -6,7 +6,7 @@ import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.LogSafe;
 import dev.portcullis.adapters.http.edge.Paths;
-import dev.portcullis.adapters.http.edge.RequestGate;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.adapters.http.error.OAuthErrors;

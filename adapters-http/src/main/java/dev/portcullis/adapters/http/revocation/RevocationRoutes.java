@@ -4,7 +4,7 @@ import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.Paths;
-import dev.portcullis.adapters.http.edge.RequestGate;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.RevokeToken;
