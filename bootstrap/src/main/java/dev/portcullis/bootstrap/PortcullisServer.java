@@ -20,6 +20,7 @@ import dev.portcullis.application.service.ClientAuthenticator;
 import dev.portcullis.application.service.DescribeServerService;
 import dev.portcullis.application.service.GrantStores;
 import dev.portcullis.application.service.IssueTokenService;
+import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.application.service.PublishKeysService;
 import dev.portcullis.application.service.RefreshTokenSettings;
 import dev.portcullis.application.service.TokenSettings;
@@ -102,10 +103,12 @@ public final class PortcullisServer implements AutoCloseable {
                     signer.refresh();
                 });
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle);
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle)
+                .withRequestLimits(new LimitRequestsService(storage.rateLimiter(), settings.rateLimits()));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
+                .shutdownGracePeriod(settings.server().shutdownGracePeriod())
                 .update(http::configure)
                 .build()
                 .start();
@@ -135,6 +138,10 @@ public final class PortcullisServer implements AutoCloseable {
         return storage;
     }
 
+    /**
+     * Graceful: stops accepting connections at once, lets requests in flight finish within
+     * {@code server.shutdown-grace-period} (Helidon's listener grace period), then closes the stores.
+     */
     @Override
     public void close() {
         web.stop();

@@ -4,6 +4,7 @@ import dev.portcullis.application.port.out.AuthorizationCodeStore;
 import dev.portcullis.application.port.out.BackendProbe;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.KeyStore;
+import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RefreshTokenStore;
 import dev.portcullis.application.port.out.RevocationList;
 import dev.portcullis.application.port.out.UserRepository;
@@ -12,6 +13,7 @@ import java.util.List;
 /**
  * The driven ports of one storage profile, with what it takes to watch and close them.
  *
+ * @param rateLimiter request counters: in Redis when Redis is configured (shared by the nodes), else in memory
  * @param probes    backends whose health decides readiness
  * @param resources connections to close at shutdown
  */
@@ -22,6 +24,7 @@ record Storage(
         RefreshTokenStore refreshTokens,
         KeyStore keys,
         RevocationList revocations,
+        RateLimiter rateLimiter,
         List<BackendProbe> probes,
         List<AutoCloseable> resources) {
 

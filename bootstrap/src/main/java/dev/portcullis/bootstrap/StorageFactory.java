@@ -4,6 +4,7 @@ import dev.portcullis.adapters.crypto.EncryptingKeyStore;
 import dev.portcullis.adapters.memory.InMemoryAuthorizationCodeStore;
 import dev.portcullis.adapters.memory.InMemoryClientRepository;
 import dev.portcullis.adapters.memory.InMemoryKeyStore;
+import dev.portcullis.adapters.memory.InMemoryRateLimiter;
 import dev.portcullis.adapters.memory.InMemoryRefreshTokenStore;
 import dev.portcullis.adapters.memory.InMemoryRevocationList;
 import dev.portcullis.adapters.memory.InMemoryUserRepository;
@@ -19,12 +20,14 @@ import dev.portcullis.adapters.redis.RedisAuthorizationCodeStore;
 import dev.portcullis.adapters.redis.RedisBackend;
 import dev.portcullis.adapters.redis.RedisClientRepository;
 import dev.portcullis.adapters.redis.RedisKeyStore;
+import dev.portcullis.adapters.redis.RedisRateLimiter;
 import dev.portcullis.adapters.redis.RedisRefreshTokenStore;
 import dev.portcullis.adapters.redis.RedisRevocationList;
 import dev.portcullis.adapters.redis.RedisSettings;
 import dev.portcullis.adapters.redis.RedisUserRepository;
 import dev.portcullis.application.port.out.BackendProbe;
 import dev.portcullis.application.port.out.BackendUnavailableException;
+import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RevocationList;
 import dev.portcullis.bootstrap.config.ConfigKey;
 import dev.portcullis.bootstrap.config.ConfigurationException;
@@ -62,10 +65,13 @@ final class StorageFactory {
         RevocationList revocations = config.revocation() == Backend.REDIS
                 ? redisRevocations(redis.orElseThrow(), clock, settings, config.redis(), resources)
                 : new InMemoryRevocationList(clock);
+        // counters shared cluster-wide whenever the nodes share a Redis; a node's own otherwise
+        RateLimiter rateLimiter = redis.<RateLimiter>map(backend -> new RedisRateLimiter(backend, clock))
+                .orElseGet(() -> new InMemoryRateLimiter(clock));
         return switch (config.type()) {
             case MEMORY -> new Storage(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryAuthorizationCodeStore(), new InMemoryRefreshTokenStore(), new InMemoryKeyStore(),
-                    revocations, probes, resources);
+                    revocations, rateLimiter, probes, resources);
             case MONGO -> {
                 MongoStorage mongo = connectMongo(config.mongo());
                 resources.add(mongo);
@@ -73,13 +79,13 @@ final class StorageFactory {
                 yield new Storage(new MongoClientRepository(mongo), new MongoUserRepository(mongo),
                         new MongoAuthorizationCodeStore(mongo), new MongoRefreshTokenStore(mongo),
                         new EncryptingKeyStore(new MongoKeyStore(mongo), kek.orElseThrow()),
-                        revocations, probes, resources);
+                        revocations, rateLimiter, probes, resources);
             }
             case REDIS -> {
                 RedisBackend backend = redis.orElseThrow();
                 yield new Storage(new RedisClientRepository(backend), new RedisUserRepository(backend),
                         new RedisAuthorizationCodeStore(backend, clock), new RedisRefreshTokenStore(backend, clock),
-                        new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, probes, resources);
+                        new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, rateLimiter, probes, resources);
             }
         };
     }

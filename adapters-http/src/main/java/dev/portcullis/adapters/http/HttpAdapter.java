@@ -9,11 +9,13 @@ import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.HeadRequests;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
 import dev.portcullis.adapters.http.revocation.RevocationRoutes;
 import dev.portcullis.adapters.http.token.TokenRoutes;
+import dev.portcullis.application.port.in.LimitRequests;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.EnumSet;
@@ -44,6 +46,7 @@ public final class HttpAdapter {
     private final HttpUseCases useCases;
     private final HttpSettings settings;
     private final Optional<TokenLifecycle> lifecycle;
+    private final LimitRequests limits;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
         this(useCases, settings, Optional.empty());
@@ -55,9 +58,20 @@ public final class HttpAdapter {
     }
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle) {
+        this(useCases, settings, lifecycle, LimitRequests.none());
+    }
+
+    private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
+                        LimitRequests limits) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** This adapter with rate limits and lockouts on /token, /revoke, /introspect and the login POST. */
+    public HttpAdapter withRequestLimits(LimitRequests limits) {
+        return new HttpAdapter(useCases, settings, lifecycle, limits);
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -75,10 +89,11 @@ public final class HttpAdapter {
     /** Registers every route, the security-header filter and the edge-wide error handlers. */
     public void routing(HttpRouting.Builder routing) {
         IssuerResolver issuers = new IssuerResolver(settings.issuer(), settings.trustForwardedHeaders());
+        RequestGate gate = new RequestGate(limits, settings.trustForwardedHeaders());
         routing.addFilter(new SecurityHeaders());
         routing.addFilter(new HeadRequests());
         EdgeErrorHandling.register(routing);
-        routing.register(new TokenRoutes(useCases.issueToken(), issuers));
+        routing.register(new TokenRoutes(useCases.issueToken(), issuers, gate));
         routing.register(new JwksRoutes(useCases.publishKeys()));
         if (settings.discoveryEnabled()) {
             Set<OptionalEndpoint> served = EnumSet.noneOf(OptionalEndpoint.class);
@@ -87,12 +102,12 @@ public final class HttpAdapter {
             routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
         }
         lifecycle.ifPresent(l -> {
-            routing.register(new RevocationRoutes(l.revokeToken()));
-            routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope()));
+            routing.register(new RevocationRoutes(l.revokeToken(), gate));
+            routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope(), gate));
             routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers, l.adminScope()));
         });
         routing.register(new HealthRoutes(useCases.checkReadiness()));
-        useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers)));
+        useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers, gate)));
         routing.register(new WhoamiRoutes(useCases.authenticateBearer(), issuers, settings.whoamiRequiredScope()));
     }
 }

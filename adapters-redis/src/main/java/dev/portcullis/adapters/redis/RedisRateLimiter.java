@@ -26,6 +26,22 @@ public final class RedisRateLimiter implements RateLimiter {
             return counts
             """);
 
+    /** ARGV[1] counted keys come first (ARGV[1+i] their TTLs); the rest are read, not counted. */
+    private static final RedisScript ACQUIRE_AND_CHECK = new RedisScript("""
+            local counted = tonumber(ARGV[1])
+            local counts = {}
+            for i, key in ipairs(KEYS) do
+              if i <= counted then
+                local c = redis.call('INCR', key)
+                if c == 1 then redis.call('PEXPIRE', key, ARGV[i + 1]) end
+                counts[i] = c
+              else
+                counts[i] = tonumber(redis.call('GET', key) or '0')
+              end
+            end
+            return counts
+            """);
+
     private final RedisBackend redis;
     private final Clock clock;
 
@@ -50,6 +66,38 @@ public final class RedisRateLimiter implements RateLimiter {
         for (int i = 0; i < keys.length; i++) {
             if (counts.get(i) > limits.get(i).max()) {
                 return new Limited(limits.get(i).key(), limits.get(i).untilWindowEnds(now));
+            }
+        }
+        return new Allowed();
+    }
+
+    @Override
+    public Decision acquire(List<Limit> counted, List<Limit> checked) {
+        if (checked.isEmpty()) {
+            return acquire(counted);
+        }
+        long now = clock.millis();
+        int n = counted.size();
+        String[] keys = new String[n + checked.size()];
+        String[] args = new String[n + 1];
+        args[0] = String.valueOf(n);
+        for (int i = 0; i < n; i++) {
+            keys[i] = counterKey(counted.get(i), now);
+            args[i + 1] = String.valueOf(2 * counted.get(i).window().toMillis());
+        }
+        for (int i = 0; i < checked.size(); i++) {
+            keys[n + i] = counterKey(checked.get(i), now);
+        }
+        List<Long> counts = redis.call(() -> ACQUIRE_AND_CHECK.run(redis.commands(), ScriptOutputType.MULTI, keys, args));
+        for (int i = 0; i < checked.size(); i++) {
+            Limit lockout = checked.get(i);
+            if (counts.get(n + i) >= lockout.max()) {
+                return new Limited(lockout.key(), lockout.untilWindowEnds(now));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (counts.get(i) > counted.get(i).max()) {
+                return new Limited(counted.get(i).key(), counted.get(i).untilWindowEnds(now));
             }
         }
         return new Allowed();

@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.config;
 
+import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
@@ -24,13 +25,15 @@ public record Settings(
         Signing signing,
         ScopeSet whoamiRequiredScope,
         Storage storage,
-        LifecycleSettings lifecycle) {
+        LifecycleSettings lifecycle,
+        LimitRequestsService.Policy rateLimits) {
 
     /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
     static final int MIN_BCRYPT_COST = 4;
     static final int MAX_BCRYPT_COST = 20;
 
-    public record Server(String host, int port) {}
+    /** @param shutdownGracePeriod how long requests in flight may take to finish at shutdown */
+    public record Server(String host, int port, Duration shutdownGracePeriod) {}
 
     public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew) {}
 
@@ -74,7 +77,7 @@ public record Settings(
         Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
         String host = text(config, ConfigKey.SERVER_HOST);
         Server server = new Server(host.isBlank() ? (profile == Profile.DEV ? "127.0.0.1" : "0.0.0.0") : host,
-                port(text(config, ConfigKey.SERVER_PORT)));
+                port(text(config, ConfigKey.SERVER_PORT)), duration(config, ConfigKey.SERVER_SHUTDOWN_GRACE));
         String discovery = text(config, ConfigKey.DISCOVERY);
         return new Settings(
                 profile,
@@ -95,7 +98,8 @@ public record Settings(
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
                 storage(config),
-                LifecycleSettings.from(config));
+                LifecycleSettings.from(config),
+                rateLimits(config));
     }
 
     private static Authorize authorize(Config config) {
@@ -118,6 +122,15 @@ public record Settings(
         return new Authorize(codeTtl, sessionKey, duration(config, ConfigKey.AUTHORIZE_SESSION_TTL),
                 new LoginThrottlePolicy(integer(config, ConfigKey.LOGIN_MAX_FAILURES, 1, 1000),
                         duration(config, ConfigKey.LOGIN_FAILURE_WINDOW), lockout, maxLockout));
+    }
+
+    private static LimitRequestsService.Policy rateLimits(Config config) {
+        return new LimitRequestsService.Policy(
+                integer(config, ConfigKey.RATE_LIMIT_PER_ADDRESS, 0, Integer.MAX_VALUE),
+                integer(config, ConfigKey.RATE_LIMIT_PER_CLIENT, 0, Integer.MAX_VALUE),
+                duration(config, ConfigKey.RATE_LIMIT_WINDOW),
+                integer(config, ConfigKey.RATE_LIMIT_LOCKOUT_FAILURES, 0, 1_000_000),
+                duration(config, ConfigKey.RATE_LIMIT_LOCKOUT_WINDOW));
     }
 
     /** A positive duration. */

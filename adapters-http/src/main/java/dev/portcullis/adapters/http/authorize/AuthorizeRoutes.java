@@ -6,6 +6,8 @@ import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.LogSafe;
 import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.limits.RequestGate;
+import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthorizationContext;
@@ -70,10 +72,16 @@ public final class AuthorizeRoutes implements HttpService {
 
     private final AuthorizeEndpoint endpoint;
     private final IssuerResolver issuers;
+    private final RequestGate gate;
 
     public AuthorizeRoutes(AuthorizeEndpoint endpoint, IssuerResolver issuers) {
+        this(endpoint, issuers, RequestGate.open());
+    }
+
+    public AuthorizeRoutes(AuthorizeEndpoint endpoint, IssuerResolver issuers, RequestGate gate) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -187,10 +195,19 @@ public final class AuthorizeRoutes implements HttpService {
             return;
         }
         String username = fields.getOrDefault("username", "");
+        String source = gate.source(req);
+        if (gate.admit(source, Optional.of(context.clientId())) instanceof LimitRequests.TooMany tooMany) {
+            long seconds = RequestGate.retryAfterSeconds(tooMany.retryAfter());
+            LOG.log(Level.INFO, () -> "login refused: 429: " + tooMany.reason());
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
+            loginAgain(res, Status.TOO_MANY_REQUESTS_429, context, fields.get("session"), username,
+                    "Too many requests. Try again in " + describe(Duration.ofSeconds(seconds)) + ".");
+            return;
+        }
         LoginResult result;
         try {
             result = endpoint.logIn().logIn(new LoginAttempt(context, username, fields.getOrDefault("password", ""),
-                    source(req)));
+                    source));
         } catch (BackendUnavailableException e) {
             LOG.log(Level.WARNING, "login: backend unavailable: " + e.getMessage(), e);
             redirectError(res, Status.SEE_OTHER_303, new RedirectError(context.redirectUri(),
@@ -219,7 +236,7 @@ public final class AuthorizeRoutes implements HttpService {
             }
             case LogIn.Throttled throttled -> {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-                LOG.log(Level.INFO, () -> "login throttled for " + LogSafe.quote(username) + " from " + source(req)
+                LOG.log(Level.INFO, () -> "login throttled for " + LogSafe.quote(username) + " from " + source
                         + " for " + seconds + " s");
                 res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
                 loginAgain(res, Status.TOO_MANY_REQUESTS_429, context, sealed, username,
@@ -317,14 +334,6 @@ public final class AuthorizeRoutes implements HttpService {
     private static void errorPage(ServerResponse res, Status status, ErrorText text, String reason) {
         LOG.log(Level.INFO, () -> "authorization endpoint: " + status.code() + " error page: " + reason);
         HtmlResponses.page(res, status, Pages.error(text.title, text.message), Optional.empty());
-    }
-
-    /** The TCP peer's IP address, without any name lookup. X-Forwarded-For is not trusted (yet). */
-    private static String source(ServerRequest req) {
-        if (req.remotePeer().address() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(req.remotePeer().address());
     }
 
     private static String describe(Duration duration) {

@@ -10,6 +10,7 @@ import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IntrospectToken;
@@ -17,6 +18,7 @@ import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.Introspection;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.client.AuthMethod;
+import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
@@ -56,8 +58,15 @@ public final class IntrospectionRoutes implements HttpService {
     private final IntrospectToken introspectToken;
     private final IssuerResolver issuers;
     private final ScopeSet introspectionScope;
+    private final RequestGate gate;
 
     public IntrospectionRoutes(IntrospectToken introspectToken, IssuerResolver issuers, ScopeSet introspectionScope) {
+        this(introspectToken, issuers, introspectionScope, RequestGate.open());
+    }
+
+    public IntrospectionRoutes(IntrospectToken introspectToken, IssuerResolver issuers, ScopeSet introspectionScope,
+                               RequestGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.introspectToken = Objects.requireNonNull(introspectToken, "introspectToken");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.introspectionScope = Objects.requireNonNull(introspectionScope, "introspectionScope");
@@ -93,12 +102,20 @@ public final class IntrospectionRoutes implements HttpService {
             return;
         }
         IntrospectionRequest request;
+        String source = gate.source(req);
         switch (IntrospectionRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of), issuer.get())) {
             case IntrospectionRequestParser.Failed failed -> {
-                refuseClient(res, failed.error(), failed.reason(), failed.challengeBasic());
+                if (gate.admitOrRefuse(source, Optional.empty(), res, "introspection")) {
+                    refuseClient(res, failed.error(), failed.reason(), failed.challengeBasic());
+                }
                 return;
             }
             case IntrospectionRequestParser.Parsed parsed -> request = parsed.request();
+        }
+        Optional<ClientId> caller = request.caller() instanceof Caller.ClientCaller client
+                ? Optional.of(client.credentials().clientId()) : Optional.empty();
+        if (!gate.admitOrRefuse(source, caller, res, "introspection")) {
+            return;
         }
         switch (introspectToken.introspect(request)) {
             case Introspection.ActiveAccessToken active -> Json.send(res, Status.OK_200, accessToken(active.claims()));
@@ -106,6 +123,9 @@ public final class IntrospectionRoutes implements HttpService {
             case Introspection.Inactive inactive -> Json.send(res, Status.OK_200, Json.object().put("active", false));
             case Introspection.Refused refused -> {
                 if (request.caller() instanceof Caller.ClientCaller client) {
+                    if (refused.error() == OAuthError.INVALID_CLIENT) {
+                        gate.failedClientAuthentication(source, client.credentials().clientId());
+                    }
                     refuseClient(res, refused.error(), client.credentials() + ": " + refused.reason(),
                             client.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
                 } else {

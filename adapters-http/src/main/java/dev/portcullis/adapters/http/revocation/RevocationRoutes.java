@@ -4,6 +4,7 @@ import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.RevokeToken;
@@ -21,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The revocation endpoint (RFC 7009): {@code POST /revoke} with a form body, the client authenticating
@@ -34,9 +36,15 @@ public final class RevocationRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(RevocationRoutes.class.getName());
 
     private final RevokeToken revokeToken;
+    private final RequestGate gate;
 
     public RevocationRoutes(RevokeToken revokeToken) {
+        this(revokeToken, RequestGate.open());
+    }
+
+    public RevocationRoutes(RevokeToken revokeToken, RequestGate gate) {
         this.revokeToken = Objects.requireNonNull(revokeToken, "revokeToken");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -64,12 +72,18 @@ public final class RevocationRoutes implements HttpService {
             case FormPost.Read read -> form = read.form();
         }
         RevocationRequest request;
+        String source = gate.source(req);
         switch (RevocationRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
             case RevocationRequestParser.Failed failed -> {
-                refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
+                if (gate.admitOrRefuse(source, Optional.empty(), res, "revocation")) {
+                    refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
+                }
                 return;
             }
             case RevocationRequestParser.Parsed parsed -> request = parsed.request();
+        }
+        if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "revocation")) {
+            return;
         }
         switch (revokeToken.revoke(request)) {
             case RevocationResult.Done done -> {
@@ -77,9 +91,13 @@ public final class RevocationRoutes implements HttpService {
                 res.status(Status.OK_200);
                 res.send();
             }
-            case RevocationResult.Rejected rejected -> refuse(res, rejected.error(),
-                    request.credentials() + ": " + rejected.reason(),
-                    request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
+            case RevocationResult.Rejected rejected -> {
+                if (rejected.error() == OAuthError.INVALID_CLIENT) {
+                    gate.failedClientAuthentication(source, request.credentials().clientId());
+                }
+                refuse(res, rejected.error(), request.credentials() + ": " + rejected.reason(),
+                        request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.portcullis.adapters.http.edge.FormPost;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IssueToken;
@@ -42,10 +43,16 @@ public final class TokenRoutes implements HttpService {
 
     private final IssueToken issueToken;
     private final IssuerResolver issuers;
+    private final RequestGate gate;
 
     public TokenRoutes(IssueToken issueToken, IssuerResolver issuers) {
+        this(issueToken, issuers, RequestGate.open());
+    }
+
+    public TokenRoutes(IssueToken issueToken, IssuerResolver issuers, RequestGate gate) {
         this.issueToken = Objects.requireNonNull(issueToken, "issueToken");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
@@ -78,18 +85,28 @@ public final class TokenRoutes implements HttpService {
         }
         List<String> authorization = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
         TokenRequest request;
+        String source = gate.source(req);
         switch (TokenRequestParser.parse(form, authorization, issuer.get())) {
             case TokenRequestParser.Failed failed -> {
-                refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
+                if (gate.admitOrRefuse(source, Optional.empty(), res, "token request")) {
+                    refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
+                }
                 return;
             }
             case TokenRequestParser.Parsed parsed -> request = parsed.request();
         }
+        if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "token request")) {
+            return;
+        }
         switch (issueToken.issue(request)) {
             case TokenResult.Issued issued -> Json.send(res, Status.OK_200, tokenResponse(issued));
-            case TokenResult.Rejected rejected -> refuse(res, rejected.error(),
-                    request.credentials() + ": " + rejected.reason(),
-                    request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
+            case TokenResult.Rejected rejected -> {
+                if (rejected.error() == OAuthError.INVALID_CLIENT) {
+                    gate.failedClientAuthentication(source, request.credentials().clientId());
+                }
+                refuse(res, rejected.error(), request.credentials() + ": " + rejected.reason(),
+                        request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
+            }
         }
     }
 

@@ -24,6 +24,24 @@ public interface RateLimiter {
     /** Whether {@code limit} is exhausted in the current window, without counting: for lockouts. */
     Optional<Duration> blocked(Limit limit);
 
+    /**
+     * Counts one request against every limit of {@code counted} and checks every lockout of
+     * {@code checked} without counting it (as {@link #blocked}), in one call: one round trip for a
+     * shared store, so that a request's limits and lockouts cost the hot path one call.
+     *
+     * @return {@link Limited} for the first exhausted lockout, else the first counted limit exceeded, else {@link Allowed}
+     */
+    default Decision acquire(List<Limit> counted, List<Limit> checked) {
+        for (Limit lockout : checked) {
+            Optional<Duration> blocked = blocked(lockout);
+            if (blocked.isPresent()) {
+                acquire(counted);
+                return new Limited(lockout.key(), blocked.get());
+            }
+        }
+        return acquire(counted);
+    }
+
     /** At most {@code max} requests for {@code key} per {@code window}. */
     record Limit(String key, int max, Duration window) {
         public Limit {

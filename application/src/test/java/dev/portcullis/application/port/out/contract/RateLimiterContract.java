@@ -119,4 +119,30 @@ public abstract class RateLimiterContract {
         assertThat(limiter.acquire(List.of(perMinute))).isInstanceOf(Allowed.class);
         assertThat(limiter.acquire(List.of(perHour))).isInstanceOf(Allowed.class);
     }
+
+    @Test
+    void acquireWithLockoutsCountsTheLimitsAndOnlyReadsTheLockouts() {
+        Limit requests = limit("requests", 10);
+        Limit lockout = limit("lockout", 2);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire(List.of(requests), List.of(lockout))).isInstanceOf(Allowed.class);
+        }
+        assertThat(limiter.blocked(lockout)).isEmpty();
+        limiter.acquire(List.of(lockout));
+        assertThat(limiter.acquire(List.of(requests), List.of(lockout))).isInstanceOf(Allowed.class);
+        limiter.acquire(List.of(lockout));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(limiter.acquire(List.of(requests), List.of(lockout))).isInstanceOfSatisfying(Limited.class, l -> {
+            assertThat(l.key()).isEqualTo(lockout.key());
+            assertThat(l.retryAfter()).isEqualTo(Duration.ofSeconds(40));
+        });
+        // five requests counted so far, all of them: the sixth to the tenth pass, the eleventh does not
+        for (int i = 6; i <= 10; i++) {
+            assertThat(limiter.acquire(List.of(requests), List.of())).isInstanceOf(Allowed.class);
+        }
+        assertThat(limiter.acquire(List.of(requests), List.of(limit("fresh-lockout", 1))))
+                .isInstanceOfSatisfying(Limited.class, l -> assertThat(l.key()).isEqualTo(requests.key()));
+        clock.advance(MINUTE);
+        assertThat(limiter.acquire(List.of(requests), List.of(lockout))).isInstanceOf(Allowed.class);
+    }
 }
