@@ -17,7 +17,6 @@ import dev.portcullis.application.service.AccessTokenMinter;
 import dev.portcullis.application.service.AuthenticateBearerService;
 import dev.portcullis.application.service.CheckReadinessService;
 import dev.portcullis.application.service.ClientAuthenticator;
-import dev.portcullis.application.service.DescribeServerService;
 import dev.portcullis.application.service.GrantStores;
 import dev.portcullis.application.service.IssueTokenService;
 import dev.portcullis.application.service.PublishKeysService;
@@ -93,7 +92,7 @@ public final class PortcullisServer implements AutoCloseable {
                 issueToken,
                 bearers,
                 new PublishKeysService(publicKeys),
-                new DescribeServerService(capabilities(settings, storage)),
+                new LiveCapabilities(capabilities(settings, storage), storage.clients(), clock),
                 new CheckReadinessService(storage.probes()),
                 Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock)));
         TokenLifecycle lifecycle = LifecycleWiring.tokenLifecycle(settings, clock, storage, clientAuthenticator, verifier,
@@ -102,7 +101,8 @@ public final class PortcullisServer implements AutoCloseable {
                     signer.refresh();
                 });
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle);
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle,
+                AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, new LoggingAuditTrail()));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

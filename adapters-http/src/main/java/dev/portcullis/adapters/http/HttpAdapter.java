@@ -1,7 +1,11 @@
 package dev.portcullis.adapters.http;
 
 import dev.portcullis.adapters.http.authorize.AuthorizeRoutes;
+import dev.portcullis.adapters.http.admin.AdminClientRoutes;
+import dev.portcullis.adapters.http.admin.AdminGate;
 import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
+import dev.portcullis.adapters.http.admin.AdminUseCases;
+import dev.portcullis.adapters.http.admin.AdminUserRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
@@ -43,6 +47,7 @@ public final class HttpAdapter {
     private final HttpUseCases useCases;
     private final HttpSettings settings;
     private final Optional<TokenLifecycle> lifecycle;
+    private final Optional<AdminUseCases> admin;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
         this(useCases, settings, Optional.empty());
@@ -53,10 +58,21 @@ public final class HttpAdapter {
         this(useCases, settings, Optional.of(lifecycle));
     }
 
+    /** Also serves the admin REST API ({@code /admin/clients}, {@code /admin/users}, {@code GET /admin/keys}). */
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, TokenLifecycle lifecycle, AdminUseCases admin) {
+        this(useCases, settings, Optional.of(lifecycle), Optional.of(admin));
+    }
+
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle) {
+        this(useCases, settings, lifecycle, Optional.empty());
+    }
+
+    private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
+            Optional<AdminUseCases> admin) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.admin = Objects.requireNonNull(admin, "admin");
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -87,7 +103,13 @@ public final class HttpAdapter {
         lifecycle.ifPresent(l -> {
             routing.register(new RevocationRoutes(l.revokeToken()));
             routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope()));
-            routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers, l.adminScope()));
+            AdminGate gate = new AdminGate(useCases.authenticateBearer(), issuers, l.adminScope());
+            admin.ifPresentOrElse(a -> {
+                routing.register(new AdminKeyRoutes(l.rotateSigningKey(), a.listSigningKeys(), gate));
+                routing.register(new AdminClientRoutes(a, gate));
+                routing.register(new AdminUserRoutes(a, gate));
+            }, () -> routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers,
+                    l.adminScope())));
         });
         routing.register(new HealthRoutes(useCases.checkReadiness()));
         useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers)));

@@ -17,6 +17,12 @@ public final class Paths {
     /** RFC 7662. */
     public static final String INTROSPECT = "/introspect";
     public static final String ADMIN_KEYS_ROTATE = "/admin/keys/rotate";
+    public static final String ADMIN_KEYS = "/admin/keys";
+    public static final String ADMIN_CLIENTS = "/admin/clients";
+    public static final String ADMIN_CLIENT = "/admin/clients/{id}";
+    public static final String ADMIN_CLIENT_SECRET = "/admin/clients/{id}/secret";
+    public static final String ADMIN_USERS = "/admin/users";
+    public static final String ADMIN_USER = "/admin/users/{username}";
 
     private Paths() {
     }
