@@ -149,6 +149,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
      */
     int withStorage(String what, PrintWriter err, Function<Context, Integer> work) {
         Settings settings = settings();
+        dev.portcullis.bootstrap.observability.Observability.applyLogFormat(settings.observability().format());
         if (settings.storage().type() == Settings.Backend.MEMORY) {
             err.println("portcullis: " + what + " works on shared storage (" + ConfigKey.STORAGE_TYPE.key()
                     + " mongo or redis); with memory storage the data live inside the running server:"
@@ -176,7 +177,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
         AdminUseCases admin() {
             return AdminWiring.useCases(storage, SecretHashers.forClientSecrets(clock),
                     SecretHashers.forPasswords(settings.users().bcryptCost(), clock), new SecureRandomSource(), clock,
-                    new LoggingAuditTrail());
+                    new dev.portcullis.bootstrap.observability.LoggingAuditTrail());
         }
 
         void audit(String type, String... fields) {
@@ -184,7 +185,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
             all[0] = "actor";
             all[1] = "cli:" + System.getProperty("user.name", "unknown");
             System.arraycopy(fields, 0, all, 2, fields.length);
-            new LoggingAuditTrail().record(AuditTrail.Event.of(type, all));
+            new dev.portcullis.bootstrap.observability.LoggingAuditTrail().record(AuditTrail.Event.of(type, all));
         }
     }
 

@@ -24,7 +24,8 @@ public record Settings(
         Signing signing,
         ScopeSet whoamiRequiredScope,
         Storage storage,
-        LifecycleSettings lifecycle) {
+        LifecycleSettings lifecycle,
+        ObservabilitySettings observability) {
 
     /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
     static final int MIN_BCRYPT_COST = 4;
@@ -95,7 +96,8 @@ public record Settings(
                 ScopeSet.parse(text(config, ConfigKey.WHOAMI_SCOPE)).orElseThrow(() -> new ConfigurationException(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
                 storage(config),
-                LifecycleSettings.from(config));
+                LifecycleSettings.from(config),
+                ObservabilitySettings.from(config));
     }
 
     private static Authorize authorize(Config config) {
