@@ -112,6 +112,7 @@ public final class PortcullisServer implements AutoCloseable {
                 .update(HttpAdapter::limits)
                 .routing(routing -> {
                     observability.routing(routing);
+                    OpenApiDocument.routing(routing);
                     http.routing(routing);
                 })
                 .build()
