@@ -1,6 +1,7 @@
 package dev.portcullis.bootstrap;
 
 import dev.portcullis.application.port.in.DescribeServer;
+import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.scope.ScopeSet;
@@ -11,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Discovery's capabilities with {@code scopes_supported} read from the shared store, so that a client registered
- * through the admin API or the CLI on any node shows its scopes everywhere: recomputed at most every {@link #TTL}.
+ * through the admin API or the CLI on any node shows its scopes everywhere: recomputed at most every {@link #TTL};
+ * while the store does not answer, the last answer stands.
  */
 final class LiveCapabilities implements DescribeServer {
 
@@ -38,7 +40,15 @@ final class LiveCapabilities implements DescribeServer {
         if (current != null && now.isBefore(current.until())) {
             return current.capabilities();
         }
-        ScopeSet scopes = clients.findAll().stream().map(Client::allowedScopes).reduce(ScopeSet.empty(), ScopeSet::union);
+        ScopeSet scopes;
+        try {
+            scopes = clients.findAll().stream().map(Client::allowedScopes).reduce(ScopeSet.empty(), ScopeSet::union);
+        } catch (BackendUnavailableException e) {
+            if (current != null) {
+                return current.capabilities(); // metadata a little stale beats no metadata while the store is down
+            }
+            throw e;
+        }
         ServerCapabilities fresh = new ServerCapabilities(fixed.grantTypes(), fixed.tokenEndpointAuthMethods(), scopes,
                 fixed.signingAlgorithms());
         snapshot = new Snapshot(fresh, now.plus(TTL));

@@ -19,6 +19,9 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        if (args.length > 0 && !args[0].equals("serve")) {
+            logToStandardError(); // a command's standard output is its result, for scripts to read
+        }
         Cli cli = new Cli(System.getenv(), System.in);
         int status = Cli.execute(cli, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (status != Cli.EXIT_OK || cli.served().isEmpty()) {
@@ -26,5 +29,19 @@ public final class Main {
         }
         PortcullisServer server = cli.served().get();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portcullis-shutdown"));
+    }
+
+    /** Every root handler replaced by one writing the same records, formatted the same way, to standard error. */
+    private static void logToStandardError() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            java.util.logging.ConsoleHandler stderr = new java.util.logging.ConsoleHandler();
+            stderr.setLevel(handler.getLevel());
+            if (handler.getFormatter() != null) {
+                stderr.setFormatter(handler.getFormatter());
+            }
+            root.removeHandler(handler);
+            root.addHandler(stderr);
+        }
     }
 }

@@ -122,7 +122,11 @@ class ObservabilityEndToEndTest {
             portcullis.postForm("/token", "grant_type=client_credentials", "Authorization", basic("myapp", "wrong-secret"));
             revoke(portcullis, "myapp", "secret", "token", token);
             portcullis.get("/authorize?response_type=code&client_id=spa&code_challenge=abc&state=s3cr3tstate");
-            capture.flush();
+            // the access record is written once the response is out: wait for the last one
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+                capture.flush();
+                return captured.toString(StandardCharsets.UTF_8).contains("\"path\":\"/authorize\"");
+            });
             ObjectMapper json = new ObjectMapper();
             for (String line : captured.toString(StandardCharsets.UTF_8).split("\\R")) {
                 if (!line.isBlank()) {
