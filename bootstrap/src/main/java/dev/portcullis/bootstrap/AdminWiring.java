@@ -11,6 +11,9 @@ import dev.portcullis.application.service.admin.DeleteClientService;
 import dev.portcullis.application.service.admin.ListClientsService;
 import dev.portcullis.application.service.admin.ReadUserService;
 import dev.portcullis.application.service.admin.RegisterClientService;
+import dev.portcullis.application.service.admin.RegisterDynamicClientService;
+import dev.portcullis.domain.scope.ScopeSet;
+import java.util.Optional;
 import dev.portcullis.application.service.admin.RotateClientSecretService;
 import dev.portcullis.application.service.admin.UpdateClientService;
 import dev.portcullis.application.service.admin.UpdateUserService;
@@ -27,9 +30,19 @@ final class AdminWiring {
 
     static AdminUseCases useCases(Storage storage, SecretHasher clientSecrets, SecretHasher passwords, RandomSource random,
             Clock clock, AuditTrail audit) {
+        return useCases(storage, clientSecrets, passwords, random, clock, audit, Optional.empty(), ScopeSet.empty());
+    }
+
+    /**
+     * @param initialAccessToken when present, dynamic registration is served behind it
+     * @param reserved           scopes a self-registered client may not hold (the admin and introspection scopes)
+     */
+    static AdminUseCases useCases(Storage storage, SecretHasher clientSecrets, SecretHasher passwords, RandomSource random,
+            Clock clock, AuditTrail audit, Optional<String> initialAccessToken, ScopeSet reserved) {
         SecretGenerator secrets = new SecretGenerator(random);
+        RegisterClientService register = new RegisterClientService(storage.clients(), secrets, clientSecrets);
         return new AdminUseCases(
-                new RegisterClientService(storage.clients(), secrets, clientSecrets),
+                register,
                 new ListClientsService(storage.clients()),
                 new UpdateClientService(storage.clients()),
                 new RotateClientSecretService(storage.clients(), secrets, clientSecrets),
@@ -38,6 +51,8 @@ final class AdminWiring {
                 new ReadUserService(storage.users()),
                 new UpdateUserService(storage.users(), passwords),
                 new ListSigningKeysService(storage.keys(), clock),
-                audit);
+                audit,
+                initialAccessToken.map(token -> new AdminUseCases.Registration(
+                        new RegisterDynamicClientService(register, random, reserved), token, clock)));
     }
 }

@@ -105,7 +105,9 @@ public final class PortcullisServer implements AutoCloseable {
                 }));
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
                 settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle,
-                AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, observability.audit()));
+                AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, observability.audit(),
+                        settings.registration().initialAccessToken(),
+                        settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

@@ -6,6 +6,7 @@ import dev.portcullis.adapters.http.admin.AdminGate;
 import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
 import dev.portcullis.adapters.http.admin.AdminUseCases;
 import dev.portcullis.adapters.http.admin.AdminUserRoutes;
+import dev.portcullis.adapters.http.admin.RegistrationRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
@@ -98,6 +99,7 @@ public final class HttpAdapter {
             Set<OptionalEndpoint> served = EnumSet.noneOf(OptionalEndpoint.class);
             useCases.authorize().ifPresent(a -> served.add(OptionalEndpoint.AUTHORIZATION));
             lifecycle.ifPresent(l -> served.add(OptionalEndpoint.REVOCATION_AND_INTROSPECTION));
+            admin.flatMap(AdminUseCases::registration).ifPresent(r -> served.add(OptionalEndpoint.REGISTRATION));
             routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
         }
         lifecycle.ifPresent(l -> {
@@ -108,6 +110,8 @@ public final class HttpAdapter {
                 routing.register(new AdminKeyRoutes(l.rotateSigningKey(), a.listSigningKeys(), gate));
                 routing.register(new AdminClientRoutes(a, gate));
                 routing.register(new AdminUserRoutes(a, gate));
+                a.registration().ifPresent(r -> routing.register(new RegistrationRoutes(r.register(), r.initialAccessToken(),
+                        a.audit(), r.clock())));
             }, () -> routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers,
                     l.adminScope())));
         });

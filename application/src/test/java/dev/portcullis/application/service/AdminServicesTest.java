@@ -6,6 +6,7 @@ import dev.portcullis.application.port.in.admin.AdminResult;
 import dev.portcullis.application.port.in.admin.AdminResult.Rejection;
 import dev.portcullis.application.port.in.admin.ClientChanges;
 import dev.portcullis.application.port.in.admin.ClientSpec;
+import dev.portcullis.application.port.in.admin.DynamicRegistration;
 import dev.portcullis.application.port.in.admin.NewUser;
 import dev.portcullis.application.port.in.admin.RegisteredClient;
 import dev.portcullis.application.port.in.admin.UserChanges;
@@ -13,6 +14,7 @@ import dev.portcullis.application.service.admin.CreateUserService;
 import dev.portcullis.application.service.admin.DeleteClientService;
 import dev.portcullis.application.service.admin.ListClientsService;
 import dev.portcullis.application.service.admin.RegisterClientService;
+import dev.portcullis.application.service.admin.RegisterDynamicClientService;
 import dev.portcullis.application.service.admin.RotateClientSecretService;
 import dev.portcullis.application.service.admin.UpdateClientService;
 import dev.portcullis.application.service.admin.UpdateUserService;
@@ -188,5 +190,25 @@ class AdminServicesTest {
         rejected(updateUser.update(new Username("alice"), new UserChanges(Optional.of("tiny"), Optional.empty(), Optional.empty())),
                 Rejection.INVALID, "at least 8");
         rejected(updateUser.update(new Username("ghost"), UserChanges.disable()), Rejection.NOT_FOUND, "no such user");
+    }
+
+    @Test
+    void aSelfRegisteredClientGetsARandomIdAndNeverAReservedScope() {
+        RegisterDynamicClientService dynamic = new RegisterDynamicClientService(register, new Fakes.CountingRandom(),
+                ScopeSet.of("admin", "introspect"));
+
+        RegisteredClient registered = done(dynamic.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC,
+                Set.of(GrantType.CLIENT_CREDENTIALS), ScopeSet.of("read"), List.of())));
+        assertThat(registered.client().id().value()).isEqualTo("random-1");
+        assertThat(registered.secret()).isPresent();
+        assertThat(registered.client().defaultScopes()).isEqualTo(ScopeSet.of("read"));
+
+        rejected(dynamic.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC, Set.of(GrantType.CLIENT_CREDENTIALS),
+                ScopeSet.of("read", "admin"), List.of())), Rejection.INVALID, "scope admin is not available");
+        RegisteredClient spa = done(dynamic.register(new DynamicRegistration(AuthMethod.NONE, Set.of(GrantType.AUTHORIZATION_CODE),
+                ScopeSet.empty(), List.of(URI.create("https://spa.example/cb")))));
+        assertThat(spa.client().isPublic()).isTrue();
+        assertThat(spa.secret()).isEmpty();
+        assertThat(new ListClientsService(clients).list()).hasSize(2);
     }
 }

@@ -27,7 +27,7 @@ public final class Metrics {
 
     /** The paths with their own latency histogram; every other path is {@code other}. */
     static final List<String> ENDPOINTS = List.of("/token", "/authorize", "/jwks", "/.well-known/oauth-authorization-server",
-            "/revoke", "/introspect", "/whoami", "/health/live", "/health/ready", "/metrics", "/openapi",
+            "/revoke", "/introspect", "/register", "/whoami", "/health/live", "/health/ready", "/metrics", "/openapi",
             "/admin/keys", "/admin/keys/rotate", "/admin/clients", "/admin/clients/{id}", "/admin/clients/{id}/secret",
             "/admin/users", "/admin/users/{username}");
     static final String OTHER = "other";

@@ -39,8 +39,17 @@ final class AdminJson {
         }
     }
 
+    /** The body as a JSON object with any fields; empty when refused (the answer is sent). */
+    static Optional<ObjectNode> readAny(ServerRequest req, ServerResponse res) {
+        return read(req, res, Optional.empty());
+    }
+
     /** The body as a JSON object with only {@code allowed} fields; empty when refused (the answer is sent). */
     static Optional<ObjectNode> readObject(ServerRequest req, ServerResponse res, Set<String> allowed) {
+        return read(req, res, Optional.of(allowed));
+    }
+
+    private static Optional<ObjectNode> read(ServerRequest req, ServerResponse res, Optional<Set<String>> allowed) {
         if (req.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
             error(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "invalid_request", "the body is larger than " + MAX_BODY_BYTES + " bytes");
             return Optional.empty();
@@ -73,7 +82,7 @@ final class AdminJson {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!allowed.contains(name)) {
+            if (allowed.isPresent() && !allowed.get().contains(name)) {
                 error(res, Status.BAD_REQUEST_400, "invalid_request", "unknown field: " + printable(name));
                 return Optional.empty();
             }
