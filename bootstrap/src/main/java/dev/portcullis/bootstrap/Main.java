@@ -1,41 +1,47 @@
 package dev.portcullis.bootstrap;
 
-import dev.portcullis.adapters.crypto.KeyDecryptionException;
-import dev.portcullis.bootstrap.config.ConfigLoader;
-import dev.portcullis.bootstrap.config.ConfigurationException;
-import dev.portcullis.bootstrap.config.Settings;
 import io.helidon.logging.common.LogConfig;
+import java.io.PrintWriter;
 
 /**
- * Starts Portcullis: {@code java -jar bootstrap/target/portcullis.jar}; with arguments, runs a command
- * instead ({@code keys rotate}, {@code keys list}: see {@link KeysCommand}) and exits with its status.
+ * Starts Portcullis: {@code java -jar bootstrap/target/portcullis.jar} serves; with arguments, runs a command
+ * ({@code serve}, {@code client …}, {@code user …}, {@code keys …}: see {@link Cli}) and exits with its status.
  */
 public final class Main {
 
     /** Exit status for a configuration the server refuses, distinct from crashes (1). */
-    static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_BAD_CONFIGURATION = Cli.EXIT_USAGE;
     /** Exit status when a configured backend does not answer at start. */
-    static final int EXIT_BACKEND_UNAVAILABLE = 3;
+    static final int EXIT_BACKEND_UNAVAILABLE = Cli.EXIT_BACKEND_UNAVAILABLE;
 
     private Main() {
     }
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        if (args.length > 0) {
-            System.exit(KeysCommand.run(java.util.List.of(args), System.getenv(), System.out, System.err));
+        if (args.length > 0 && !args[0].equals("serve")) {
+            logToStandardError(); // a command's standard output is its result, for scripts to read
         }
-        try {
-            Settings settings = Settings.from(ConfigLoader.load(System.getenv(), ConfigLoader.configFile(System.getenv())));
-            PortcullisServer server = PortcullisServer.start(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portcullis-shutdown"));
-        } catch (ConfigurationException | KeyDecryptionException e) {
-            // one clear line, no stack trace: this is the operator's mistake, not ours
-            System.err.println("portcullis: " + e.getMessage());
-            System.exit(EXIT_BAD_CONFIGURATION);
-        } catch (BackendStartupException e) {
-            System.err.println("portcullis: " + e.getMessage());
-            System.exit(EXIT_BACKEND_UNAVAILABLE);
+        Cli cli = new Cli(System.getenv(), System.in);
+        int status = Cli.execute(cli, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (status != Cli.EXIT_OK || cli.served().isEmpty()) {
+            System.exit(status);
+        }
+        PortcullisServer server = cli.served().get();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portcullis-shutdown"));
+    }
+
+    /** Every root handler replaced by one writing the same records, formatted the same way, to standard error. */
+    private static void logToStandardError() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            java.util.logging.ConsoleHandler stderr = new java.util.logging.ConsoleHandler();
+            stderr.setLevel(handler.getLevel());
+            if (handler.getFormatter() != null) {
+                stderr.setFormatter(handler.getFormatter());
+            }
+            root.removeHandler(handler);
+            root.addHandler(stderr);
         }
     }
 }

@@ -17,7 +17,6 @@ import dev.portcullis.application.service.AccessTokenMinter;
 import dev.portcullis.application.service.AuthenticateBearerService;
 import dev.portcullis.application.service.CheckReadinessService;
 import dev.portcullis.application.service.ClientAuthenticator;
-import dev.portcullis.application.service.DescribeServerService;
 import dev.portcullis.application.service.GrantStores;
 import dev.portcullis.application.service.IssueTokenService;
 import dev.portcullis.application.service.LimitRequestsService;
@@ -27,6 +26,7 @@ import dev.portcullis.application.service.TokenSettings;
 import dev.portcullis.application.service.UserAuthenticator;
 import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
+import dev.portcullis.bootstrap.observability.Observability;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.grant.GrantType;
@@ -53,6 +53,7 @@ public final class PortcullisServer implements AutoCloseable {
     }
 
     public static PortcullisServer start(Settings settings) {
+        Observability.applyLogFormat(settings.observability().format()); // before the first record
         ProductionGuard.checkSettings(settings);
         CryptoProviders crypto = CryptoProviders.install();
         Clock clock = Clock.systemUTC();
@@ -66,6 +67,7 @@ public final class PortcullisServer implements AutoCloseable {
     }
 
     private static PortcullisServer wire(Settings settings, CryptoProviders crypto, Clock clock, Storage storage) {
+        Observability observability = Observability.start(settings.observability());
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
         SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
@@ -90,28 +92,37 @@ public final class PortcullisServer implements AutoCloseable {
 
         AuthenticateBearerService bearers = new AuthenticateBearerService(verifier, storage.revocations(), tokens);
         JosePublicKeys publicKeys = new JosePublicKeys(storage.keys(), clock, crypto, JoseTokenSigner.DEFAULT_REFRESH_INTERVAL);
-        HttpUseCases useCases = new HttpUseCases(
+        HttpUseCases useCases = observability.useCases(new HttpUseCases(
                 issueToken,
                 bearers,
                 new PublishKeysService(publicKeys),
-                new DescribeServerService(capabilities(settings, storage)),
+                new LiveCapabilities(capabilities(settings, storage), storage.clients(), clock),
                 new CheckReadinessService(storage.probes()),
-                Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock)));
-        TokenLifecycle lifecycle = LifecycleWiring.tokenLifecycle(settings, clock, storage, clientAuthenticator, verifier,
-                bearers, () -> {
+                Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock))));
+        TokenLifecycle lifecycle = observability.lifecycle(LifecycleWiring.tokenLifecycle(settings, clock, storage,
+                clientAuthenticator, verifier, bearers, () -> {
                     publicKeys.refresh();
                     signer.refresh();
-                });
+                }));
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
-                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle)
+                settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle,
+                AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, observability.audit(),
+                        settings.registration().initialAccessToken(),
+                        settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(new LimitRequestsService(storage.rateLimiter(), settings.rateLimits()));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
                 .shutdownGracePeriod(settings.server().shutdownGracePeriod())
-                .update(http::configure)
+                .update(HttpAdapter::limits)
+                .routing(routing -> {
+                    observability.routing(routing);
+                    OpenApiDocument.routing(routing);
+                    http.routing(routing);
+                })
                 .build()
                 .start();
+        Observability.applyLogFormat(settings.observability().format()); // again: Helidon re-reads logging.properties at start
         LOG.log(Level.INFO, "Portcullis listening on http://{0}:{1} (profile {2}, storage {3}, revocation {4}, signing {5})",
                 settings.server().host(), String.valueOf(web.port()), settings.profile(), settings.storage().type(),
                 settings.storage().revocation(), settings.signing().algorithm());

@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.crypto;
 
+import dev.portcullis.application.port.out.ClientSecretGenerator;
 import dev.portcullis.application.port.out.RandomSource;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * New client secrets: {@value #CLIENT_SECRET_BYTES} random bytes (256 bits), base64url without
  * padding (43 characters). That entropy is what lets {@link Sha256HashScheme} store them with a fast hash.
  */
-public final class SecretGenerator {
+public final class SecretGenerator implements ClientSecretGenerator {
 
     public static final int CLIENT_SECRET_BYTES = 32;
 
@@ -17,6 +18,7 @@ public final class SecretGenerator {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    @Override
     public String newClientSecret() {
         return random.nextToken(CLIENT_SECRET_BYTES);
     }

@@ -1,7 +1,12 @@
 package dev.portcullis.adapters.http;
 
 import dev.portcullis.adapters.http.authorize.AuthorizeRoutes;
+import dev.portcullis.adapters.http.admin.AdminClientRoutes;
+import dev.portcullis.adapters.http.admin.AdminGate;
 import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
+import dev.portcullis.adapters.http.admin.AdminUseCases;
+import dev.portcullis.adapters.http.admin.AdminUserRoutes;
+import dev.portcullis.adapters.http.admin.RegistrationRoutes;
 import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
@@ -46,6 +51,7 @@ public final class HttpAdapter {
     private final HttpUseCases useCases;
     private final HttpSettings settings;
     private final Optional<TokenLifecycle> lifecycle;
+    private final Optional<AdminUseCases> admin;
     private final LimitRequests limits;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
@@ -57,21 +63,32 @@ public final class HttpAdapter {
         this(useCases, settings, Optional.of(lifecycle));
     }
 
+    /** Also serves the admin REST API ({@code /admin/clients}, {@code /admin/users}, {@code GET /admin/keys}). */
+    public HttpAdapter(HttpUseCases useCases, HttpSettings settings, TokenLifecycle lifecycle, AdminUseCases admin) {
+        this(useCases, settings, Optional.of(lifecycle), Optional.of(admin));
+    }
+
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle) {
-        this(useCases, settings, lifecycle, LimitRequests.none());
+        this(useCases, settings, lifecycle, Optional.empty());
     }
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
-                        LimitRequests limits) {
+            Optional<AdminUseCases> admin) {
+        this(useCases, settings, lifecycle, admin, LimitRequests.none());
+    }
+
+    private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
+            Optional<AdminUseCases> admin, LimitRequests limits) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.admin = Objects.requireNonNull(admin, "admin");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** This adapter with rate limits and lockouts on /token, /revoke, /introspect and the login POST. */
     public HttpAdapter withRequestLimits(LimitRequests limits) {
-        return new HttpAdapter(useCases, settings, lifecycle, limits);
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits);
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -99,12 +116,21 @@ public final class HttpAdapter {
             Set<OptionalEndpoint> served = EnumSet.noneOf(OptionalEndpoint.class);
             useCases.authorize().ifPresent(a -> served.add(OptionalEndpoint.AUTHORIZATION));
             lifecycle.ifPresent(l -> served.add(OptionalEndpoint.REVOCATION_AND_INTROSPECTION));
+            admin.flatMap(AdminUseCases::registration).ifPresent(r -> served.add(OptionalEndpoint.REGISTRATION));
             routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
         }
         lifecycle.ifPresent(l -> {
             routing.register(new RevocationRoutes(l.revokeToken(), gate));
             routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope(), gate));
-            routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers, l.adminScope()));
+            AdminGate adminGate = new AdminGate(useCases.authenticateBearer(), issuers, l.adminScope());
+            admin.ifPresentOrElse(a -> {
+                routing.register(new AdminKeyRoutes(l.rotateSigningKey(), a.listSigningKeys(), adminGate));
+                routing.register(new AdminClientRoutes(a, adminGate));
+                routing.register(new AdminUserRoutes(a, adminGate));
+                a.registration().ifPresent(r -> routing.register(new RegistrationRoutes(r.register(), r.initialAccessToken(),
+                        a.audit(), r.clock())));
+            }, () -> routing.register(new AdminKeyRoutes(l.rotateSigningKey(), useCases.authenticateBearer(), issuers,
+                    l.adminScope())));
         });
         routing.register(new HealthRoutes(useCases.checkReadiness()));
         useCases.authorize().ifPresent(authorize -> routing.register(new AuthorizeRoutes(authorize, issuers, gate)));

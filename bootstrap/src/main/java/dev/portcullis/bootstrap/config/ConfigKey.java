@@ -63,7 +63,14 @@ public enum ConfigKey {
             "how often each node compares its near-cache of revoked tokens with Redis, besides pub/sub and reconnections"),
     INTROSPECTION_SCOPE("introspection.scope", "introspect",
             "scope a resource server's bearer token needs to call /introspect (clients may authenticate with their secret instead)"),
-    ADMIN_SCOPE("admin.scope", "admin", "scope a bearer token needs for the admin calls (POST /admin/keys/rotate)");
+    ADMIN_SCOPE("admin.scope", "admin", "scope a bearer token needs for the admin calls (/admin/clients, /admin/users, /admin/keys)"),
+    LOGGING_FORMAT("logging.format", "text", "`text` (one line per record) or `json` (one JSON object per line, for every logger)"),
+    LOGGING_ACCESS_LOG("logging.access-log", "true", "one record per HTTP request on the `portcullis.access` logger"),
+    METRICS_ENABLED("metrics.enabled", "true", "serve Prometheus metrics at /metrics (keep it off the public network)"),
+    REGISTRATION_ENABLED("registration.enabled", "false",
+            "serve dynamic client registration (RFC 7591) at /register and advertise it as registration_endpoint"),
+    REGISTRATION_INITIAL_ACCESS_TOKEN("registration.initial-access-token", "",
+            "the bearer token /register requires (at least 32 characters); required when registration is enabled");
 
     private final String key;
     private final String defaultValue;

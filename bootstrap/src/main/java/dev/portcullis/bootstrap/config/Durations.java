@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations as operators write them: {@code 900}, {@code 900s}, {@code 15m}, {@code 1h}, {@code 250ms} or ISO-8601 {@code PT15M}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     private Durations() {
     }
 
-    static Duration parse(String key, String value) {
+    public static Duration parse(String key, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(text);
         try {

@@ -26,7 +26,9 @@ public record Settings(
         ScopeSet whoamiRequiredScope,
         Storage storage,
         LifecycleSettings lifecycle,
-        LimitRequestsService.Policy rateLimits) {
+        LimitRequestsService.Policy rateLimits,
+        ObservabilitySettings observability,
+        RegistrationSettings registration) {
 
     /** bcrypt's own limits, and the highest cost the password hasher accepts (cost 20 is over a minute per login). */
     static final int MIN_BCRYPT_COST = 4;
@@ -99,7 +101,9 @@ public record Settings(
                         ConfigKey.WHOAMI_SCOPE.key() + " is not a space-delimited list of scopes")),
                 storage(config),
                 LifecycleSettings.from(config),
-                rateLimits(config));
+                rateLimits(config),
+                ObservabilitySettings.from(config),
+                RegistrationSettings.from(config));
     }
 
     private static Authorize authorize(Config config) {

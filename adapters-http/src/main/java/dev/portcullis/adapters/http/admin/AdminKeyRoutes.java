@@ -1,8 +1,6 @@
 package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.bearer.BearerRefusals;
-import dev.portcullis.adapters.http.bearer.BearerToken;
 import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
@@ -10,15 +8,13 @@ import dev.portcullis.adapters.http.edge.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
-import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
+import dev.portcullis.application.port.in.ListSigningKeys;
 import dev.portcullis.application.port.in.RotateSigningKey;
 import dev.portcullis.application.port.in.RotateSigningKey.KeyRotation;
 import dev.portcullis.application.port.in.SigningKeySummary;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
-import dev.portcullis.domain.token.Issuer;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -26,7 +22,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,55 +36,51 @@ public final class AdminKeyRoutes implements HttpService {
     private static final System.Logger LOG = System.getLogger(AdminKeyRoutes.class.getName());
 
     private final RotateSigningKey rotateSigningKey;
-    private final AuthenticateBearer authenticateBearer;
-    private final IssuerResolver issuers;
-    private final ScopeSet adminScope;
+    private final Optional<ListSigningKeys> listSigningKeys;
+    private final AdminGate gate;
 
     public AdminKeyRoutes(RotateSigningKey rotateSigningKey, AuthenticateBearer authenticateBearer, IssuerResolver issuers,
             ScopeSet adminScope) {
+        this(rotateSigningKey, Optional.empty(), new AdminGate(authenticateBearer, issuers, adminScope));
+    }
+
+    /** Also serves {@code GET /admin/keys}. */
+    public AdminKeyRoutes(RotateSigningKey rotateSigningKey, ListSigningKeys listSigningKeys, AdminGate gate) {
+        this(rotateSigningKey, Optional.of(listSigningKeys), gate);
+    }
+
+    private AdminKeyRoutes(RotateSigningKey rotateSigningKey, Optional<ListSigningKeys> listSigningKeys, AdminGate gate) {
         this.rotateSigningKey = Objects.requireNonNull(rotateSigningKey, "rotateSigningKey");
-        this.authenticateBearer = Objects.requireNonNull(authenticateBearer, "authenticateBearer");
-        this.issuers = Objects.requireNonNull(issuers, "issuers");
-        this.adminScope = Objects.requireNonNull(adminScope, "adminScope");
+        this.listSigningKeys = Objects.requireNonNull(listSigningKeys, "listSigningKeys");
+        this.gate = Objects.requireNonNull(gate, "gate");
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.post(Paths.ADMIN_KEYS_ROTATE, this::rotate)
                 .any(Paths.ADMIN_KEYS_ROTATE, MethodNotAllowed.allowing(Method.POST));
+        listSigningKeys.ifPresent(list -> rules.get(Paths.ADMIN_KEYS, (req, res) -> list(list, req, res))
+                .any(Paths.ADMIN_KEYS, MethodNotAllowed.allowing(Method.GET)));
+    }
+
+    private void list(ListSigningKeys keys, ServerRequest req, ServerResponse res) {
+        CacheHeaders.noStore(res);
+        if (gate.admit(req, res).isEmpty()) {
+            return;
+        }
+        ObjectNode body = Json.object();
+        var array = body.putArray("keys");
+        keys.list().forEach(k -> array.add(describe(k)));
+        Json.send(res, Status.OK_200, body);
     }
 
     private void rotate(ServerRequest req, ServerResponse res) {
         CacheHeaders.noStore(res);
-        Optional<Issuer> issuer = issuers.resolve(req);
-        if (issuer.isEmpty()) {
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+        Optional<AccessTokenClaims> admitted = gate.admit(req, res);
+        if (admitted.isEmpty()) {
             return;
         }
-        AccessTokenClaims admin;
-        switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
-            case BearerToken.Missing m -> {
-                BearerRefusals.unauthenticated(res);
-                return;
-            }
-            case BearerToken.OtherScheme o -> {
-                BearerRefusals.unauthenticated(res);
-                return;
-            }
-            case BearerToken.Malformed malformed -> {
-                refuse(res, OAuthError.INVALID_REQUEST, malformed.reason());
-                return;
-            }
-            case BearerToken.Present present -> {
-                switch (authenticateBearer.authenticate(present.token(), issuer.get(), adminScope)) {
-                    case BearerResult.Refused refused -> {
-                        refuse(res, refused.error(), refused.reason());
-                        return;
-                    }
-                    case BearerResult.Authenticated ok -> admin = ok.claims();
-                }
-            }
-        }
+        AccessTokenClaims admin = admitted.get();
         switch (rotateSigningKey.rotate()) {
             case KeyRotation.Rotated rotated -> {
                 LOG.log(Level.WARNING, "signing key rotated by {0} (client {1}): new key {2} signs from {3}",
@@ -108,11 +99,6 @@ public final class AdminKeyRoutes implements HttpService {
                         "keys of the configured signing algorithm are not rotated by the server"));
             }
         }
-    }
-
-    private void refuse(ServerResponse res, OAuthError error, String reason) {
-        LOG.log(Level.INFO, () -> "admin call refused: " + error.code() + ": " + reason);
-        BearerRefusals.refuse(res, error, adminScope);
     }
 
     static ObjectNode describe(SigningKeySummary key) {

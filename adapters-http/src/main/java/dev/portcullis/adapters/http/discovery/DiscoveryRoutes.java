@@ -51,7 +51,7 @@ public final class DiscoveryRoutes implements HttpService {
     private final Set<OptionalEndpoint> served;
 
     /** Endpoints a deployment may go without. */
-    public enum OptionalEndpoint { AUTHORIZATION, REVOCATION_AND_INTROSPECTION }
+    public enum OptionalEndpoint { AUTHORIZATION, REVOCATION_AND_INTROSPECTION, REGISTRATION }
 
     public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
         this(describeServer, issuers, Set.of());
@@ -82,6 +82,9 @@ public final class DiscoveryRoutes implements HttpService {
         }
         if (served.contains(OptionalEndpoint.REVOCATION_AND_INTROSPECTION)) {
             RevocationMetadata.add(doc, issuer.get(), describeServer.capabilities());
+        }
+        if (served.contains(OptionalEndpoint.REGISTRATION)) {
+            doc.put("registration_endpoint", issuer.get().endpoint(Paths.REGISTER)); // RFC 8414 §2, RFC 7591
         }
         Json.send(res, Status.OK_200, doc);
     }

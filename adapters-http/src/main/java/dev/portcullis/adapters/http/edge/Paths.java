@@ -16,7 +16,15 @@ public final class Paths {
     public static final String REVOKE = "/revoke";
     /** RFC 7662. */
     public static final String INTROSPECT = "/introspect";
+    /** RFC 7591, when enabled. */
+    public static final String REGISTER = "/register";
     public static final String ADMIN_KEYS_ROTATE = "/admin/keys/rotate";
+    public static final String ADMIN_KEYS = "/admin/keys";
+    public static final String ADMIN_CLIENTS = "/admin/clients";
+    public static final String ADMIN_CLIENT = "/admin/clients/{id}";
+    public static final String ADMIN_CLIENT_SECRET = "/admin/clients/{id}/secret";
+    public static final String ADMIN_USERS = "/admin/users";
+    public static final String ADMIN_USER = "/admin/users/{username}";
 
     private Paths() {
     }
