@@ -114,7 +114,7 @@ class ObservabilityEndToEndTest {
         StreamHandler capture = new StreamHandler(captured, new JsonLogFormatter());
         capture.setLevel(Level.ALL);
         List<JsonNode> records = new ArrayList<>();
-        try (RunningServer portcullis = RunningServer.start("LOGGING_FORMAT", "json")) {
+        try (RunningServer portcullis = RunningServer.start("LOGGING_FORMAT", "json", "LOGGING_ACCESS_LOG", "true")) {
             assertThat(root.getHandlers()).as("the server switched every root handler").isNotEmpty()
                     .allSatisfy(h -> assertThat(h.getFormatter()).isInstanceOf(JsonLogFormatter.class));
             root.addHandler(capture);
