@@ -26,6 +26,7 @@ import dev.portcullis.adapters.redis.RedisRevocationList;
 import dev.portcullis.adapters.redis.RedisSettings;
 import dev.portcullis.adapters.redis.RedisUserRepository;
 import dev.portcullis.application.port.out.BackendProbe;
+import dev.portcullis.application.port.out.BackendProbe.Criticality;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RevocationList;
@@ -60,7 +61,9 @@ final class StorageFactory {
         Optional<RedisBackend> redis = needsRedis(config) ? Optional.of(connectRedis(config.redis())) : Optional.empty();
         redis.ifPresent(backend -> {
             resources.add(backend);
-            probes.add(probe("redis", config.redis().address(), backend::ping));
+            // revocation-only Redis degrades the node (no new revocations) but does not stop it serving
+            probes.add(probe("redis", config.redis().address(), backend::ping,
+                    config.type() == Backend.REDIS ? Criticality.REQUIRED : Criticality.DEGRADING));
         });
         RevocationList revocations = config.revocation() == Backend.REDIS
                 ? redisRevocations(redis.orElseThrow(), clock, settings, config.redis(), resources)
@@ -75,7 +78,7 @@ final class StorageFactory {
             case MONGO -> {
                 MongoStorage mongo = connectMongo(config.mongo());
                 resources.add(mongo);
-                probes.add(probe("mongo", config.mongo().address(), mongo::ping));
+                probes.add(probe("mongo", config.mongo().address(), mongo::ping, Criticality.REQUIRED));
                 yield new Storage(new MongoClientRepository(mongo), new MongoUserRepository(mongo),
                         new MongoAuthorizationCodeStore(mongo), new MongoRefreshTokenStore(mongo),
                         new EncryptingKeyStore(new MongoKeyStore(mongo), kek.orElseThrow()),
@@ -156,7 +159,7 @@ final class StorageFactory {
         }
     }
 
-    private static BackendProbe probe(String backend, String address, Runnable ping) {
+    private static BackendProbe probe(String backend, String address, Runnable ping, Criticality criticality) {
         return new BackendProbe() {
             @Override
             public String backend() {
@@ -171,6 +174,11 @@ final class StorageFactory {
             @Override
             public void ping() {
                 ping.run();
+            }
+
+            @Override
+            public Criticality criticality() {
+                return criticality;
             }
         };
     }

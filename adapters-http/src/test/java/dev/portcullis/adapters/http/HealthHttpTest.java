@@ -58,4 +58,17 @@ class HealthHttpTest {
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.header("Allow")).hasValue("GET");
     }
+
+    @Test
+    void aBackendTheNodeCanDoWithoutMakesItDegradedNotDown() {
+        server.readiness = new Readiness(List.of(
+                new BackendStatus("mongo", "db:27017", BackendStatus.State.UP),
+                new BackendStatus("redis", "cache:6379", BackendStatus.State.DOWN,
+                        dev.portcullis.application.port.out.BackendProbe.Criticality.DEGRADING)));
+
+        Reply ready = server.get("/health/ready");
+        assertThat(ready.status()).as("kept in rotation: it still verifies tokens").isEqualTo(200);
+        assertThat(ready.json().path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(ready.json().path("checks").get(1).path("required").asBoolean()).isFalse();
+    }
 }

@@ -22,9 +22,9 @@ public final class CheckReadinessService implements CheckReadiness {
     private static BackendStatus probe(BackendProbe probe) {
         try {
             probe.ping();
-            return new BackendStatus(probe.backend(), probe.address(), BackendStatus.State.UP);
+            return new BackendStatus(probe.backend(), probe.address(), BackendStatus.State.UP, probe.criticality());
         } catch (BackendUnavailableException e) {
-            return new BackendStatus(probe.backend(), probe.address(), BackendStatus.State.DOWN);
+            return new BackendStatus(probe.backend(), probe.address(), BackendStatus.State.DOWN, probe.criticality());
         }
     }
 }

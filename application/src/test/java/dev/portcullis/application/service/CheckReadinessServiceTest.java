@@ -12,7 +12,16 @@ import org.junit.jupiter.api.Test;
 class CheckReadinessServiceTest {
 
     private static BackendProbe probe(String name, boolean up) {
+        return probe(name, up, BackendProbe.Criticality.REQUIRED);
+    }
+
+    private static BackendProbe probe(String name, boolean up, BackendProbe.Criticality criticality) {
         return new BackendProbe() {
+            @Override
+            public BackendProbe.Criticality criticality() {
+                return criticality;
+            }
+
             @Override
             public String backend() {
                 return name;
@@ -46,5 +55,23 @@ class CheckReadinessServiceTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("mongo", BackendStatus.State.UP),
                         org.assertj.core.groups.Tuple.tuple("redis", BackendStatus.State.DOWN));
+    }
+
+    @Test
+    void aDownBackendTheNodeCanDoWithoutDegradesButKeepsItReady() {
+        Readiness readiness = new CheckReadinessService(List.of(
+                probe("mongo", true), probe("redis", false, BackendProbe.Criticality.DEGRADING))).check();
+
+        assertThat(readiness.isReady()).isTrue();
+        assertThat(readiness.isDegraded()).isTrue();
+    }
+
+    @Test
+    void allUpIsNeitherDownNorDegraded() {
+        Readiness readiness = new CheckReadinessService(List.of(
+                probe("mongo", true), probe("redis", true, BackendProbe.Criticality.DEGRADING))).check();
+
+        assertThat(readiness.isReady()).isTrue();
+        assertThat(readiness.isDegraded()).isFalse();
     }
 }

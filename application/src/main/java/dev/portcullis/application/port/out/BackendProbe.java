@@ -11,4 +11,14 @@ public interface BackendProbe {
 
     /** Returns when the backend answered; throws {@link BackendUnavailableException} otherwise. */
     void ping();
+
+    /** Whether the node can serve without this backend. */
+    Criticality criticality();
+
+    enum Criticality {
+        /** Without it the node cannot serve: readiness goes DOWN. */
+        REQUIRED,
+        /** Without it some operations refuse (e.g. revocation answers 503) but the rest serves: readiness is DEGRADED. */
+        DEGRADING
+    }
 }
