@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap;
 
+import dev.portcullis.application.port.out.contract.Race;
 import static dev.portcullis.bootstrap.RunningServer.form;
 import static dev.portcullis.bootstrap.RunningServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -217,7 +218,7 @@ class ClusterIT {
     }
 
     private static List<HttpResponse<String>> raceOnce(List<ClusterNode> racers, List<Integer> order, String body) {
-        List<HttpResponse<String>> responses = Flows.race(2, new java.util.concurrent.Callable<HttpResponse<String>>() {
+        List<HttpResponse<String>> responses = Race.run(2, new java.util.concurrent.Callable<HttpResponse<String>>() {
             private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
             @Override

@@ -15,15 +15,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /** The grants' requests as the worked examples send them, against a {@link RunningServer}. */
 final class Flows {
@@ -104,36 +97,6 @@ final class Flows {
         byte[] buffer = new byte[bytes];
         RANDOM.nextBytes(buffer);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
-    }
-
-    /** {@code callers} requests released together, each on its own thread; what each got. */
-    static <T> List<T> race(int callers, Callable<T> request) {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch ready = new CountDownLatch(callers);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return request.call();
-                }));
-            }
-            if (!ready.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("the racers did not start");
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } catch (Exception e) {
-            throw new AssertionError("a racer failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String[] concat(String[] head, String[] tail) {

@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap;
 
+import dev.portcullis.application.port.out.contract.Race;
 import static dev.portcullis.bootstrap.Flows.exchange;
 import static dev.portcullis.bootstrap.Flows.ok;
 import static dev.portcullis.bootstrap.Flows.passwordTokens;
@@ -70,7 +71,7 @@ abstract class GrantRaces {
     void exactlyOneOfManyParallelRedemptionsOfACodeSucceeds() {
         PlantedCode code = plantCode(portcullis);
 
-        List<HttpResponse<String>> responses = Flows.race(RACERS, () -> exchange(portcullis, code));
+        List<HttpResponse<String>> responses = Race.run(RACERS, () -> exchange(portcullis, code));
 
         assertThat(count(responses, 200)).as("successes").isEqualTo(1);
         assertLosersAreInvalidGrant(responses);
@@ -83,7 +84,7 @@ abstract class GrantRaces {
     void exactlyOneOfManyParallelRotationsOfARefreshTokenSucceeds() {
         String token = passwordTokens(portcullis).get("refresh_token").asText();
 
-        List<HttpResponse<String>> responses = Flows.race(RACERS, () -> refresh(portcullis, token));
+        List<HttpResponse<String>> responses = Race.run(RACERS, () -> refresh(portcullis, token));
 
         assertThat(count(responses, 200)).as("successes").isEqualTo(1);
         assertLosersAreInvalidGrant(responses);
@@ -97,7 +98,7 @@ abstract class GrantRaces {
     void twoRedemptionsOfACodeOneWins() {
         PlantedCode code = plantCode(portcullis);
 
-        List<HttpResponse<String>> responses = Flows.race(2, () -> exchange(portcullis, code));
+        List<HttpResponse<String>> responses = Race.run(2, () -> exchange(portcullis, code));
 
         assertThat(count(responses, 200)).isEqualTo(1);
         assertLosersAreInvalidGrant(responses);
