@@ -29,9 +29,7 @@ public final class JsonLogFormatter extends Formatter {
             json.writeStringField("logger", record.getLoggerName());
             Object[] params = record.getParameters();
             if (params != null && params.length == 1 && params[0] instanceof LogFields fields) {
-                String message = record.getMessage();
-                int placeholder = message == null ? -1 : message.indexOf(" {0}");
-                json.writeStringField("message", placeholder < 0 ? String.valueOf(message) : message.substring(0, placeholder));
+                json.writeStringField("message", LogFields.messageWithout(record.getMessage()));
                 for (Map.Entry<String, Object> field : fields.asMap().entrySet()) {
                     if (field.getValue() instanceof Number number) {
                         json.writeFieldName(field.getKey());

@@ -35,15 +35,28 @@ public final class LogFields {
         return fields;
     }
 
+    /** The message of a record that carries fields, without the {@code " {0}"} that stands for them. */
+    static String messageWithout(String message) {
+        int placeholder = message == null ? -1 : message.indexOf(" {0}");
+        return placeholder < 0 ? String.valueOf(message) : message.substring(0, placeholder);
+    }
+
+    /** Appends the {@code name=value} pairs, separated by spaces. */
+    void appendTo(StringBuilder out) {
+        boolean first = true;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (!first) {
+                out.append(' ');
+            }
+            out.append(field.getKey()).append('=').append(field.getValue());
+            first = false;
+        }
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
-        fields.forEach((k, v) -> {
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append(k).append('=').append(v);
-        });
+        appendTo(out);
         return out.toString();
     }
 }

@@ -41,12 +41,13 @@ public final class Observability {
         return new Observability(settings);
     }
 
-    /** With {@code json}, every handler of the root logger writes one JSON object per line; {@code text} keeps logging.properties. */
+    /**
+     * Every handler of the root logger writes one JSON object per line with {@code json}, or the line layout of
+     * logging.properties with {@code text} (through {@link TextLogFormatter}, much cheaper than the JDK's).
+     */
     public static void applyLogFormat(ObservabilitySettings.LogFormat format) {
-        if (format == ObservabilitySettings.LogFormat.JSON) {
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                handler.setFormatter(new JsonLogFormatter());
-            }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(format == ObservabilitySettings.LogFormat.JSON ? new JsonLogFormatter() : new TextLogFormatter());
         }
     }
 

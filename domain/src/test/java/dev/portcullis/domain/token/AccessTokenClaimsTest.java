@@ -44,6 +44,16 @@ class AccessTokenClaimsTest {
         assertThat(OpaqueTokenHash.of("abc")).isNotEqualTo(OpaqueTokenHash.of("abd"));
     }
 
+    @Test
+    void aSignedTokenIsACompactJwsOfThreeParts() {
+        AccessTokenClaims claims = claims(NOW, NOW.plusSeconds(900));
+        assertThat(new SignedAccessToken("h.p.s", claims).compact()).isEqualTo("h.p.s");
+        for (String notCompact : List.of("h.p", "h.p.s.x", "", "hps", "h.p.s.")) {
+            assertThatThrownBy(() -> new SignedAccessToken(notCompact, claims)).as(notCompact)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     private static AccessTokenClaims claims(Instant iat, Instant exp) {
         return new AccessTokenClaims(ISSUER, "myapp", List.of("api"), new ClientId("myapp"), ScopeSet.of("read"),
                 iat, exp, new TokenId("jti-1"), List.of());

@@ -30,6 +30,11 @@ public final class IssuerResolver {
 
     private final Optional<Issuer> configured;
     private final boolean trustForwardedHeaders;
+    /** The last derivation: a node is nearly always addressed by one name, and deriving costs a regex and a URI parse. */
+    private volatile Derived last = new Derived("", "", Optional.empty());
+
+    private record Derived(String scheme, String authority, Optional<Issuer> issuer) {
+    }
 
     public IssuerResolver(Optional<Issuer> configured, boolean trustForwardedHeaders) {
         this.configured = Objects.requireNonNull(configured, "configured");
@@ -69,8 +74,15 @@ public final class IssuerResolver {
                 authority = forwarded;
             }
         }
-        String finalScheme = scheme;
-        return authority.flatMap(a -> issuer(finalScheme, a));
+        if (authority.isEmpty()) {
+            return Optional.empty();
+        }
+        Derived derived = last;
+        if (!derived.scheme().equals(scheme) || !derived.authority().equals(authority.get())) {
+            derived = new Derived(scheme, authority.get(), issuer(scheme, authority.get()));
+            last = derived;
+        }
+        return derived.issuer();
     }
 
     private static Optional<Issuer> issuer(String scheme, String authority) {
