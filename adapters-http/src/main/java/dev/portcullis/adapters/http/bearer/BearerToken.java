@@ -2,16 +2,12 @@ package dev.portcullis.adapters.http.bearer;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A bearer token from the Authorization header only (RFC 6750 §2.1): {@code Bearer 1*SP b64token},
  * scheme case-insensitive. Form and query tokens (§2.2, §2.3) are not accepted.
  */
 public final class BearerToken {
-
-    /** {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     private BearerToken() {
     }
@@ -64,9 +60,32 @@ public final class BearerToken {
         if (token.isEmpty()) {
             return new Malformed("Bearer without a token");
         }
-        if (!B64TOKEN.matcher(token).matches()) {
+        if (!isB64token(token)) {
             return new Malformed("Bearer token is not a b64token");
         }
         return new Present(token);
+    }
+
+    /**
+     * {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}: checked by hand, because a
+     * regex here cost /whoami almost a tenth of its throughput (every protected request checks a ~300-character token).
+     */
+    static boolean isB64token(String token) {
+        int i = 0;
+        while (i < token.length() && isB64tokenChar(token.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < token.length() && token.charAt(i) == '=') {
+            i++;
+        }
+        return i == token.length();
+    }
+
+    private static boolean isB64tokenChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 }
