@@ -57,17 +57,18 @@ public final class PortcullisServer implements AutoCloseable {
         ProductionGuard.checkSettings(settings);
         CryptoProviders crypto = CryptoProviders.install();
         Clock clock = Clock.systemUTC();
-        Storage storage = StorageFactory.open(settings, clock);
+        Storage opened = StorageFactory.open(settings, clock);
         try {
-            return wire(settings, crypto, clock, storage);
+            return wire(settings, crypto, clock, opened);
         } catch (RuntimeException e) {
-            closeAll(storage);
+            closeAll(opened);
             throw e;
         }
     }
 
-    private static PortcullisServer wire(Settings settings, CryptoProviders crypto, Clock clock, Storage storage) {
+    private static PortcullisServer wire(Settings settings, CryptoProviders crypto, Clock clock, Storage opened) {
         Observability observability = Observability.start(settings.observability());
+        Storage storage = StorageFactory.timed(opened, settings.storage(), observability.backends());
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
         SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
@@ -109,7 +110,8 @@ public final class PortcullisServer implements AutoCloseable {
                 AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, observability.audit(),
                         settings.registration().initialAccessToken(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
-                .withRequestLimits(new LimitRequestsService(storage.rateLimiter(), settings.rateLimits()));
+                .withRequestLimits(observability.limitRequests(
+                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

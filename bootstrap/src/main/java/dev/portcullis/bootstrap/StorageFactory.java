@@ -35,6 +35,7 @@ import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
 import dev.portcullis.bootstrap.config.Settings.Backend;
+import dev.portcullis.bootstrap.observability.TimedPorts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,6 +92,24 @@ final class StorageFactory {
                         new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, rateLimiter, probes, resources);
             }
         };
+    }
+
+    /**
+     * {@code storage} with the ports that a store backs timed ({@code portcullis.backend.latency}): MongoDB or Redis
+     * for {@code storage.type}, Redis for the revocation list and the rate limiter when Redis is configured. Memory
+     * ports stay as they are: the dev default pays nothing, and the histograms only show backends.
+     */
+    static Storage timed(Storage storage, Settings.Storage config, TimedPorts timed) {
+        boolean shared = config.type() != Backend.MEMORY;
+        return new Storage(
+                shared ? timed.clients(storage.clients()) : storage.clients(),
+                shared ? timed.users(storage.users()) : storage.users(),
+                shared ? timed.codes(storage.codes()) : storage.codes(),
+                shared ? timed.refreshTokens(storage.refreshTokens()) : storage.refreshTokens(),
+                shared ? timed.keys(storage.keys()) : storage.keys(),
+                config.revocation() == Backend.REDIS ? timed.revocations(storage.revocations()) : storage.revocations(),
+                needsRedis(config) ? timed.rateLimiter(storage.rateLimiter()) : storage.rateLimiter(),
+                storage.probes(), storage.resources());
     }
 
     /** Subscribes and fills the near-cache now; closed before the backend it listens on. */

@@ -75,9 +75,35 @@ class ObservabilityEndToEndTest {
             assertThat(sample(scrape, "portcullis_http_server_requests_seconds_bucket", "endpoint", "/token", "status", "2xx",
                     "le", "5.0")).as("a histogram with fixed buckets").isEqualTo(2.0);
             assertThat(scrape).as("no raw path as a label").doesNotContain("endpoint=\"/ghost");
+            assertThat(scrape).as("memory storage is not timed").doesNotContain("portcullis_backend_latency");
             portcullis.get("/no/such/path/" + System.nanoTime());
             assertThat(sample(portcullis.get("/metrics").body(), "portcullis_http_server_requests_seconds_count",
                     "endpoint", "other", "status", "4xx")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void rateLimitRejectionsAreCountedByEndpointAndLimit() {
+        try (RunningServer portcullis = RunningServer.start("RATE_LIMIT_PER_CLIENT", "1", "RATE_LIMIT_WINDOW", "1h",
+                "RATE_LIMIT_LOCKOUT_FAILURES", "1", "RATE_LIMIT_LOCKOUT_WINDOW", "1h")) {
+            assertThat(sample(portcullis.get("/metrics").body(), "portcullis_rate_limit_rejections_total",
+                    "endpoint", "/token", "limit", "per_client")).as("registered up front").isZero();
+            portcullis.devToken();
+            assertThat(portcullis.postForm("/token", "grant_type=client_credentials", "Authorization", basic("myapp", "secret"))
+                    .statusCode()).isEqualTo(429);
+            assertThat(portcullis.postForm("/token", "grant_type=client_credentials", "Authorization", basic("ghost", "x"))
+                    .statusCode()).isEqualTo(401);
+            assertThat(revoke(portcullis, "ghost", "x", "token", "x").statusCode()).as("locked out").isEqualTo(429);
+
+            String scrape = portcullis.get("/metrics").body();
+            assertThat(sample(scrape, "portcullis_rate_limit_rejections_total", "endpoint", "/token", "limit", "per_client"))
+                    .isEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_rate_limit_rejections_total", "endpoint", "/revoke", "limit", "lockout"))
+                    .isEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_rate_limit_rejections_total", "endpoint", "/token", "limit", "lockout"))
+                    .isZero();
+            assertThat(sample(scrape, "portcullis_http_server_requests_seconds_count", "endpoint", "/token", "status", "4xx"))
+                    .as("a 429 is still timed as a 4xx").isEqualTo(2.0);
         }
     }
 
@@ -93,8 +119,15 @@ class ObservabilityEndToEndTest {
             } finally {
                 mongo.restart();
             }
-            assertThat(sample(portcullis.get("/metrics").body(), "portcullis_backend_errors_total", "operation", "token"))
-                    .isEqualTo(1.0);
+            String scrape = portcullis.get("/metrics").body();
+            assertThat(sample(scrape, "portcullis_backend_errors_total", "operation", "token")).isEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_backend_latency_seconds_count", "backend", "client_repository",
+                    "operation", "find_by_id", "outcome", "ok")).as("the first token request").isGreaterThanOrEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_backend_latency_seconds_count", "backend", "client_repository",
+                    "operation", "find_by_id", "outcome", "error")).as("the outage").isGreaterThanOrEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_backend_latency_seconds_bucket", "backend", "key_store",
+                    "operation", "find_all", "outcome", "ok", "le", "5.0")).as("a histogram with fixed buckets")
+                    .isGreaterThanOrEqualTo(1.0);
         } finally {
             mongo.database("portcullis_obs").drop();
         }

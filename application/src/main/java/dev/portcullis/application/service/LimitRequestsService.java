@@ -87,12 +87,14 @@ public final class LimitRequestsService implements LimitRequests {
         return switch (decision) {
             case RateLimiter.Allowed allowed -> ADMITTED;
             case RateLimiter.Limited limited -> {
-                boolean lockedOut = limited.key().startsWith("lockout:");
-                yield new TooMany(limited.retryAfter(), lockedOut, lockedOut
-                        ? "client " + client.map(ClientId::value).orElse("?") + " locked out from " + source
-                          + " after " + policy.lockoutFailures() + " failed authentications"
-                        : limited.key().startsWith("address:") ? "too many requests from " + source
-                        : "too many requests by client " + client.map(ClientId::value).orElse("?"));
+                Exceeded exceeded = limited.key().startsWith("lockout:") ? Exceeded.LOCKOUT
+                        : limited.key().startsWith("address:") ? Exceeded.PER_ADDRESS : Exceeded.PER_CLIENT;
+                yield new TooMany(limited.retryAfter(), exceeded, switch (exceeded) {
+                    case LOCKOUT -> "client " + client.map(ClientId::value).orElse("?") + " locked out from " + source
+                            + " after " + policy.lockoutFailures() + " failed authentications";
+                    case PER_ADDRESS -> "too many requests from " + source;
+                    case PER_CLIENT -> "too many requests by client " + client.map(ClientId::value).orElse("?");
+                });
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.portcullis.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.LimitRequests.Admitted;
 import dev.portcullis.application.port.in.LimitRequests.TooMany;
 import dev.portcullis.application.port.out.BackendUnavailableException;
@@ -11,13 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class LimitRequestsServiceTest {
 
     private static final ClientId CLIENT = new ClientId("c:1");
 
-    /** Records each call; lockouts named in {@code exhausted} are blocked. */
+    /** Records each call; lockouts and limits named in {@code exhausted} are blocked, lockouts first. */
     static final class RecordingLimiter implements RateLimiter {
         final List<List<Limit>> counted = new ArrayList<>();
         final List<List<Limit>> checked = new ArrayList<>();
@@ -36,7 +38,7 @@ class LimitRequestsServiceTest {
             }
             this.counted.add(counted);
             this.checked.add(checked);
-            return checked.stream().filter(l -> exhausted.contains(l.key())).findFirst()
+            return Stream.concat(checked.stream(), counted.stream()).filter(l -> exhausted.contains(l.key())).findFirst()
                     .<Decision>map(l -> new Limited(l.key(), Duration.ofSeconds(7))).orElse(new Allowed());
         }
 
@@ -80,12 +82,28 @@ class LimitRequestsServiceTest {
         limiter.exhausted.add("lockout:8:10.0.0.1:c:1");
         assertThat(service.admit("10.0.0.1", Optional.of(CLIENT))).isInstanceOfSatisfying(TooMany.class, t -> {
             assertThat(t.lockedOut()).isTrue();
+            assertThat(t.exceeded()).isEqualTo(LimitRequests.Exceeded.LOCKOUT);
             assertThat(t.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         });
         assertThat(service.admit("10.0.0.2", Optional.of(CLIENT))).isInstanceOf(Admitted.class);
         // without a client id there is no lockout to read, and nothing else is limited
         assertThat(service.admit("10.0.0.1", Optional.empty())).isInstanceOf(Admitted.class);
         assertThat(limiter.counted).hasSize(2);
+    }
+
+    @Test
+    void aRefusalNamesTheLimitItExceeded() {
+        RecordingLimiter limiter = new RecordingLimiter();
+        LimitRequestsService service = new LimitRequestsService(limiter,
+                new LimitRequestsService.Policy(100, 50, Duration.ofSeconds(1), 0, Duration.ofMinutes(5)));
+        limiter.exhausted.add("address:10.0.0.1");
+        limiter.exhausted.add("client:c:1");
+        assertThat(service.admit("10.0.0.1", Optional.of(CLIENT))).isInstanceOfSatisfying(TooMany.class, t -> {
+            assertThat(t.exceeded()).isEqualTo(LimitRequests.Exceeded.PER_ADDRESS);
+            assertThat(t.lockedOut()).isFalse();
+        });
+        assertThat(service.admit("10.0.0.2", Optional.of(CLIENT))).isInstanceOfSatisfying(TooMany.class,
+                t -> assertThat(t.exceeded()).isEqualTo(LimitRequests.Exceeded.PER_CLIENT));
     }
 
     @Test

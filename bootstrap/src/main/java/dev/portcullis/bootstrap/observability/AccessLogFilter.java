@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.observability;
 
+import dev.portcullis.application.port.in.LimitRequests;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -8,7 +9,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * Times every routed request into its endpoint's histogram and, when on, writes one access-log record: method,
+ * Times every routed request into its endpoint's histogram, counts a 429 of the request gate against its endpoint
+ * and the limit that refused it, and, when on, writes one access-log record: method,
  * path (never the query string, where /authorize carries its parameters), status, duration and the client when a
  * use case learned it. Never a header, so never an Authorization header, a token or a secret.
  */
@@ -36,6 +38,10 @@ final class AccessLogFilter implements Filter {
             String path = req.path().rawPath();
             int status = res.status().code();
             metrics.request(path, status, nanos);
+            LimitRequests.Exceeded refusedBy = RequestAttribution.takeRateLimited();
+            if (refusedBy != null) {
+                metrics.rateLimited(path, refusedBy);
+            }
             String client = RequestAttribution.takeClientId();
             if (accessLog && LOG.isLoggable(Level.INFO)) {
                 LOG.log(Level.INFO, "access {0}", LogFields.of(

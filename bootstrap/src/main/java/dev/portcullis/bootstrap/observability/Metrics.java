@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.observability;
 
+import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.RevokeToken;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.error.OAuthError;
@@ -31,6 +32,8 @@ public final class Metrics {
             "/admin/keys", "/admin/keys/rotate", "/admin/clients", "/admin/clients/{id}", "/admin/clients/{id}/secret",
             "/admin/users", "/admin/users/{username}");
     static final String OTHER = "other";
+    /** The paths behind the request gate (the login POST is {@code POST /authorize}); every other path is {@code other}. */
+    static final List<String> GATED_ENDPOINTS = List.of("/token", "/authorize", "/revoke", "/introspect", OTHER);
     private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
@@ -68,6 +71,7 @@ public final class Metrics {
     private final Map<OAuthError, Counter> bearerRefusals = new EnumMap<>(OAuthError.class);
     private final Map<RevokeToken.Outcome, Counter> revocations = new EnumMap<>(RevokeToken.Outcome.class);
     private final Map<Operation, Counter> backendErrors = new EnumMap<>(Operation.class);
+    private final Map<String, Map<LimitRequests.Exceeded, Counter>> rateLimitRejections = new HashMap<>();
     private final Map<IssuedKey, Counter> issued = new ConcurrentHashMap<>();
 
     private record IssuedKey(GrantType grant, ClientId client) {
@@ -96,6 +100,15 @@ public final class Metrics {
             backendErrors.put(op, Counter.builder("portcullis.backend.errors")
                     .description("storage or cache unavailable while serving").tag("operation", op.name().toLowerCase(Locale.ROOT))
                     .register(registry));
+        }
+        for (String endpoint : GATED_ENDPOINTS) {
+            Map<LimitRequests.Exceeded, Counter> counters = new EnumMap<>(LimitRequests.Exceeded.class);
+            for (LimitRequests.Exceeded exceeded : LimitRequests.Exceeded.values()) {
+                counters.put(exceeded, Counter.builder("portcullis.rate.limit.rejections")
+                        .description("requests refused with 429 by a request limit or a lockout").tag("endpoint", endpoint)
+                        .tag("limit", exceeded.name().toLowerCase(Locale.ROOT)).register(registry));
+            }
+            rateLimitRejections.put(endpoint, counters);
         }
     }
 
@@ -153,6 +166,28 @@ public final class Metrics {
 
     void backendError(Operation operation) {
         backendErrors.get(operation).increment();
+    }
+
+    void rateLimited(String path, LimitRequests.Exceeded exceeded) {
+        Map<LimitRequests.Exceeded, Counter> counters = rateLimitRejections.get(endpoint(path));
+        if (counters == null) {
+            counters = rateLimitRejections.get(OTHER);
+        }
+        counters.get(exceeded).increment();
+    }
+
+    /**
+     * The timers of one operation of a backend port, by outcome: registered when the bootstrap wraps the port
+     * (at wiring, never on the hot path), so only the ports that talk to a store have them.
+     */
+    BackendCall backendCall(String backend, String operation) {
+        return new BackendCall(backendTimer(backend, operation, "ok"), backendTimer(backend, operation, "error"));
+    }
+
+    private Timer backendTimer(String backend, String operation, String outcome) {
+        return Timer.builder("portcullis.backend.latency").description("calls to a storage or cache port, by outcome")
+                .tag("backend", backend).tag("operation", operation).tag("outcome", outcome)
+                .serviceLevelObjectives(BUCKETS).register(registry);
     }
 
     /** The Prometheus text exposition of every meter. */

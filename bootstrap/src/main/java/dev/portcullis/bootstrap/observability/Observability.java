@@ -4,6 +4,7 @@ import dev.portcullis.adapters.http.HttpUseCases;
 import dev.portcullis.adapters.http.TokenLifecycle;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.IssueToken;
+import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.bootstrap.config.ObservabilitySettings;
 import io.helidon.http.HeaderNames;
@@ -49,6 +50,16 @@ public final class Observability {
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.setFormatter(format == ObservabilitySettings.LogFormat.JSON ? new JsonLogFormatter() : new TextLogFormatter());
         }
+    }
+
+    /** Rate limits and lockouts, with every refusal counted against its endpoint and the limit exceeded. */
+    public LimitRequests limitRequests(LimitRequests delegate) {
+        return observed.limitRequests(delegate);
+    }
+
+    /** Timing decorators for the driven ports that a store backs. */
+    public TimedPorts backends() {
+        return new TimedPorts(metrics);
     }
 
     public AuditTrail audit() {

@@ -3,20 +3,24 @@ package dev.portcullis.bootstrap.observability;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.IntrospectToken;
 import dev.portcullis.application.port.in.IssueToken;
+import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.RevokeToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.application.port.out.BackendUnavailableException;
+import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Decorators of the driving use cases that count, audit and attribute what they answer, without touching the
  * services: a token issued (grant, client, jti — never the token), a client authentication failure (reason class),
- * a revocation (outcome), a bearer refusal, and a backend outage on the way (counted, then rethrown).
+ * a revocation (outcome), a bearer refusal, a request refused by a rate limit or lockout (told to the access-log
+ * filter, which knows the endpoint), and a backend outage on the way (counted, then rethrown).
  */
 final class ObservedUseCases {
 
@@ -97,6 +101,24 @@ final class ObservedUseCases {
                 case AuthenticateBearer.BearerResult.Refused refused -> metrics.bearerRefused(refused.error());
             }
             return result;
+        };
+    }
+
+    LimitRequests limitRequests(LimitRequests delegate) {
+        return new LimitRequests() {
+            @Override
+            public Admission admit(String source, Optional<ClientId> client) {
+                Admission admission = delegate.admit(source, client);
+                if (admission instanceof TooMany tooMany) {
+                    RequestAttribution.rateLimited(tooMany.exceeded());
+                }
+                return admission;
+            }
+
+            @Override
+            public void failedClientAuthentication(String source, ClientId client) {
+                delegate.failedClientAuthentication(source, client);
+            }
         };
     }
 

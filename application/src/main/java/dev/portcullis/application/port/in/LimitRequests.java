@@ -26,11 +26,20 @@ public interface LimitRequests {
     record Admitted() implements Admission {
     }
 
-    /** @param lockedOut whether a lockout (not a request limit) refused it; {@code reason} is for the log */
-    record TooMany(Duration retryAfter, boolean lockedOut, String reason) implements Admission {
+    /** Which limit refused a request: a request limit (per source address, per client) or a lockout. */
+    enum Exceeded { PER_ADDRESS, PER_CLIENT, LOCKOUT }
+
+    /** @param exceeded the limit that refused it; {@code reason} is for the log */
+    record TooMany(Duration retryAfter, Exceeded exceeded, String reason) implements Admission {
         public TooMany {
             Objects.requireNonNull(retryAfter, "retryAfter");
+            Objects.requireNonNull(exceeded, "exceeded");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Whether a lockout (not a request limit) refused it. */
+        public boolean lockedOut() {
+            return exceeded == Exceeded.LOCKOUT;
         }
     }
 
