@@ -1,5 +1,8 @@
 package dev.portcullis.adapters.http.introspection;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.adapters.http.bearer.BearerToken;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormBody.Absent;
@@ -35,56 +38,36 @@ public final class IntrospectionRequestParser {
     private IntrospectionRequestParser() {
     }
 
-    public sealed interface Outcome {
-    }
-
-    public record Parsed(IntrospectionRequest request) implements Outcome {
-        public Parsed {
-            Objects.requireNonNull(request, "request");
-        }
-    }
-
-    /**
-     * @param reason         for the log only
-     * @param challengeBasic whether a 401 carries the Basic challenge (and the Bearer one beside it)
-     */
-    public record Failed(OAuthError error, String reason, boolean challengeBasic) implements Outcome {
-        public Failed {
-            Objects.requireNonNull(error, "error");
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
-    public static Outcome parse(FormBody form, List<String> authorization, Issuer issuer) {
+    public static ClientRequestParse<IntrospectionRequest> parse(FormBody form, List<String> authorization, Issuer issuer) {
         Optional<String> repeated = RevocationRequestParser.firstRepeated(form, RECOGNIZED);
         if (repeated.isPresent()) {
-            return new Failed(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
+            return new Failed<>(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
         }
         Caller caller;
         switch (BearerToken.parse(authorization)) {
             case BearerToken.Present bearer -> {
                 if (!(form.param(ClientCredentialsExtraction.CLIENT_ID) instanceof Absent)
                         || !(form.param(ClientCredentialsExtraction.CLIENT_SECRET) instanceof Absent)) {
-                    return new Failed(OAuthError.INVALID_REQUEST, "two authentication methods: Bearer and form credentials", false);
+                    return new Failed<>(OAuthError.INVALID_REQUEST, "two authentication methods: Bearer and form credentials", false);
                 }
                 caller = new Caller.BearerCaller(bearer.token());
             }
             case BearerToken.Malformed malformed when isBearer(authorization) -> {
-                return new Failed(OAuthError.INVALID_REQUEST, malformed.reason(), false);
+                return new Failed<>(OAuthError.INVALID_REQUEST, malformed.reason(), false);
             }
             default -> {
                 switch (ClientCredentialsExtraction.extract(authorization, form)) {
                     case Refused refused -> {
-                        return new Failed(refused.error(), refused.reason(), refused.challengeBasic());
+                        return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
                     }
                     case Extracted extracted -> caller = new Caller.ClientCaller(extracted.credentials());
                 }
             }
         }
         if (!(form.param(RevocationRequestParser.TOKEN) instanceof Single token)) {
-            return new Failed(OAuthError.INVALID_REQUEST, "token missing", false);
+            return new Failed<>(OAuthError.INVALID_REQUEST, "token missing", false);
         }
-        return new Parsed(new IntrospectionRequest(caller, token.value(), RevocationRequestParser.hint(form), issuer));
+        return new Parsed<>(new IntrospectionRequest(caller, token.value(), RevocationRequestParser.hint(form), issuer));
     }
 
     /** A single Authorization header whose scheme is Bearer: its malformations are the bearer's, not Basic's. */

@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.http.introspection;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
@@ -104,13 +105,13 @@ public final class IntrospectionRoutes implements HttpService {
         IntrospectionRequest request;
         String source = gate.source(req);
         switch (IntrospectionRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of), issuer.get())) {
-            case IntrospectionRequestParser.Failed failed -> {
+            case ClientRequestParse.Failed<IntrospectionRequest> failed -> {
                 if (gate.admitOrRefuse(source, Optional.empty(), res, "introspection")) {
                     refuseClient(res, failed.error(), failed.reason(), failed.challengeBasic());
                 }
                 return;
             }
-            case IntrospectionRequestParser.Parsed parsed -> request = parsed.request();
+            case ClientRequestParse.Parsed<IntrospectionRequest> parsed -> request = parsed.request();
         }
         Optional<ClientId> caller = request.caller() instanceof Caller.ClientCaller client
                 ? Optional.of(client.credentials().clientId()) : Optional.empty();

@@ -1,5 +1,8 @@
 package dev.portcullis.adapters.http.revocation;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormBody.Repeated;
 import dev.portcullis.adapters.http.edge.FormBody.Single;
@@ -35,40 +38,23 @@ public final class RevocationRequestParser {
     private RevocationRequestParser() {
     }
 
-    public sealed interface Outcome {
-    }
-
-    public record Parsed(RevocationRequest request) implements Outcome {
-        public Parsed {
-            Objects.requireNonNull(request, "request");
-        }
-    }
-
-    /** @param reason for the log only */
-    public record Failed(OAuthError error, String reason, boolean challengeBasic) implements Outcome {
-        public Failed {
-            Objects.requireNonNull(error, "error");
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
     /** @param authorization every Authorization header value of the request */
-    public static Outcome parse(FormBody form, List<String> authorization) {
+    public static ClientRequestParse<RevocationRequest> parse(FormBody form, List<String> authorization) {
         Optional<String> repeated = firstRepeated(form, RECOGNIZED);
         if (repeated.isPresent()) {
-            return new Failed(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
+            return new Failed<>(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
         }
         PresentedCredentials credentials;
         switch (ClientCredentialsExtraction.extract(authorization, form)) {
             case Refused refused -> {
-                return new Failed(refused.error(), refused.reason(), refused.challengeBasic());
+                return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }
         if (!(form.param(TOKEN) instanceof Single token)) {
-            return new Failed(OAuthError.INVALID_REQUEST, "token missing", false);
+            return new Failed<>(OAuthError.INVALID_REQUEST, "token missing", false);
         }
-        return new Parsed(new RevocationRequest(credentials, token.value(), hint(form)));
+        return new Parsed<>(new RevocationRequest(credentials, token.value(), hint(form)));
     }
 
     /** The hint, if it is one this server knows. Shared with introspection, whose parameter is the same (RFC 7662 §2.1). */

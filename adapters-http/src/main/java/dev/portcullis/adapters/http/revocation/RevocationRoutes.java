@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.http.revocation;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
 import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormPost;
@@ -74,13 +75,13 @@ public final class RevocationRoutes implements HttpService {
         RevocationRequest request;
         String source = gate.source(req);
         switch (RevocationRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
-            case RevocationRequestParser.Failed failed -> {
+            case ClientRequestParse.Failed<RevocationRequest> failed -> {
                 if (gate.admitOrRefuse(source, Optional.empty(), res, "revocation")) {
                     refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
                 }
                 return;
             }
-            case RevocationRequestParser.Parsed parsed -> request = parsed.request();
+            case ClientRequestParse.Parsed<RevocationRequest> parsed -> request = parsed.request();
         }
         if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "revocation")) {
             return;

@@ -1,5 +1,8 @@
 package dev.portcullis.adapters.http.token;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.adapters.http.edge.FormBody;
 import dev.portcullis.adapters.http.edge.FormBody.Absent;
 import dev.portcullis.adapters.http.edge.FormBody.Repeated;
@@ -66,28 +69,8 @@ public final class TokenRequestParser {
     private TokenRequestParser() {
     }
 
-    public sealed interface Outcome {
-    }
-
-    public record Parsed(TokenRequest request) implements Outcome {
-        public Parsed {
-            Objects.requireNonNull(request, "request");
-        }
-    }
-
-    /**
-     * @param reason         for the log only
-     * @param challengeBasic whether a 401 must carry {@code WWW-Authenticate: Basic}
-     */
-    public record Failed(OAuthError error, String reason, boolean challengeBasic) implements Outcome {
-        public Failed {
-            Objects.requireNonNull(error, "error");
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
     /** @param authorization every Authorization header value of the request */
-    public static Outcome parse(FormBody form, List<String> authorization, Issuer issuer) {
+    public static ClientRequestParse<TokenRequest> parse(FormBody form, List<String> authorization, Issuer issuer) {
         Objects.requireNonNull(issuer, "issuer");
         for (String name : RECOGNIZED) {
             if (form.param(name) instanceof Repeated) {
@@ -104,11 +87,11 @@ public final class TokenRequestParser {
         PresentedCredentials credentials;
         switch (ClientCredentialsExtraction.extract(authorization, form)) {
             case Refused refused -> {
-                return new Failed(refused.error(), refused.reason(), refused.challengeBasic());
+                return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }
-        return new Parsed(new TokenRequest(credentials, grant, issuer));
+        return new Parsed<>(new TokenRequest(credentials, grant, issuer));
     }
 
     private sealed interface GrantParse {
@@ -211,7 +194,7 @@ public final class TokenRequestParser {
         return new GrantRefused(OAuthError.INVALID_REQUEST, name + " missing");
     }
 
-    private static Failed fail(OAuthError error, String reason) {
-        return new Failed(error, reason, false);
+    private static Failed<TokenRequest> fail(OAuthError error, String reason) {
+        return new Failed<>(error, reason, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.adapters.http.token;
 
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.FormBody;
@@ -87,13 +88,13 @@ public final class TokenRoutes implements HttpService {
         TokenRequest request;
         String source = gate.source(req);
         switch (TokenRequestParser.parse(form, authorization, issuer.get())) {
-            case TokenRequestParser.Failed failed -> {
+            case ClientRequestParse.Failed<TokenRequest> failed -> {
                 if (gate.admitOrRefuse(source, Optional.empty(), res, "token request")) {
                     refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
                 }
                 return;
             }
-            case TokenRequestParser.Parsed parsed -> request = parsed.request();
+            case ClientRequestParse.Parsed<TokenRequest> parsed -> request = parsed.request();
         }
         if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "token request")) {
             return;

@@ -3,9 +3,9 @@ package dev.portcullis.adapters.http.introspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.introspection.IntrospectionRequestParser.Failed;
-import dev.portcullis.adapters.http.introspection.IntrospectionRequestParser.Outcome;
-import dev.portcullis.adapters.http.introspection.IntrospectionRequestParser.Parsed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.client.ClientId;
@@ -25,24 +25,24 @@ class IntrospectionRequestParserTest {
 
     private static final Issuer ISSUER = new Issuer("https://auth.example.com");
 
-    private static Outcome parse(List<String> authorization, String body) {
+    private static ClientRequestParse<IntrospectionRequest> parse(List<String> authorization, String body) {
         return IntrospectionRequestParser.parse(((FormBody.Parsed) FormBody.parse(body)).form(), authorization, ISSUER);
     }
 
-    private static void assertFailed(Outcome outcome, OAuthError error) {
+    private static void assertFailed(ClientRequestParse<IntrospectionRequest> outcome, OAuthError error) {
         assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> assertThat(f.error()).isEqualTo(error));
     }
 
     @Test
     void aClientCallerAuthenticatesAsAtTheTokenEndpoint() {
-        assertThat(parse(List.of(basic("rs:pw")), "token=abc&token_type_hint=access_token")).isEqualTo(new Parsed(
+        assertThat(parse(List.of(basic("rs:pw")), "token=abc&token_type_hint=access_token")).isEqualTo(new Parsed<>(
                 new IntrospectionRequest(new Caller.ClientCaller(PresentedCredentials.basic(new ClientId("rs"), "pw")), "abc",
                         Optional.of(TokenTypeHint.ACCESS_TOKEN), ISSUER)));
     }
 
     @Test
     void aBearerCallerPresentsItsOwnAccessToken() {
-        assertThat(parse(List.of("Bearer my.own.token"), "token=abc")).isEqualTo(new Parsed(
+        assertThat(parse(List.of("Bearer my.own.token"), "token=abc")).isEqualTo(new Parsed<>(
                 new IntrospectionRequest(new Caller.BearerCaller("my.own.token"), "abc", Optional.empty(), ISSUER)));
     }
 

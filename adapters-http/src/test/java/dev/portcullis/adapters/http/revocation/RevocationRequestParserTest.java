@@ -3,9 +3,9 @@ package dev.portcullis.adapters.http.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.revocation.RevocationRequestParser.Failed;
-import dev.portcullis.adapters.http.revocation.RevocationRequestParser.Outcome;
-import dev.portcullis.adapters.http.revocation.RevocationRequestParser.Parsed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
@@ -23,11 +23,11 @@ class RevocationRequestParserTest {
 
     private static final ClientId APP = new ClientId("app");
 
-    private static Outcome parse(List<String> authorization, String body) {
+    private static ClientRequestParse<RevocationRequest> parse(List<String> authorization, String body) {
         return RevocationRequestParser.parse(((FormBody.Parsed) FormBody.parse(body)).form(), authorization);
     }
 
-    private static void assertFailed(Outcome outcome, OAuthError error, boolean challenge) {
+    private static void assertFailed(ClientRequestParse<RevocationRequest> outcome, OAuthError error, boolean challenge) {
         assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> {
             assertThat(f.error()).isEqualTo(error);
             assertThat(f.challengeBasic()).isEqualTo(challenge);
@@ -36,20 +36,20 @@ class RevocationRequestParserTest {
 
     @Test
     void aTokenWithBasicCredentialsAndAHint() {
-        assertThat(parse(List.of(basic("app:pw")), "token=abc&token_type_hint=refresh_token")).isEqualTo(new Parsed(
+        assertThat(parse(List.of(basic("app:pw")), "token=abc&token_type_hint=refresh_token")).isEqualTo(new Parsed<>(
                 new RevocationRequest(PresentedCredentials.basic(APP, "pw"), "abc", Optional.of(TokenTypeHint.REFRESH_TOKEN))));
     }
 
     @Test
     void credentialsInTheFormAndNoHint() {
-        assertThat(parse(List.of(), "token=abc&client_id=app&client_secret=pw")).isEqualTo(new Parsed(
+        assertThat(parse(List.of(), "token=abc&client_id=app&client_secret=pw")).isEqualTo(new Parsed<>(
                 new RevocationRequest(PresentedCredentials.post(APP, "pw"), "abc", Optional.empty())));
     }
 
     @Test
     void anUnknownHintIsIgnored() {
         assertThat(parse(List.of(basic("app:pw")), "token=abc&token_type_hint=id_token"))
-                .isInstanceOfSatisfying(Parsed.class, p -> assertThat(p.request().hint()).isEmpty());
+                .isInstanceOfSatisfying(Parsed.class, p -> assertThat(((RevocationRequest) p.request()).hint()).isEmpty());
     }
 
     @Test

@@ -4,9 +4,9 @@ import static dev.portcullis.adapters.http.token.BasicCredentialsTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.token.TokenRequestParser.Failed;
-import dev.portcullis.adapters.http.token.TokenRequestParser.Outcome;
-import dev.portcullis.adapters.http.token.TokenRequestParser.Parsed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
@@ -31,18 +31,18 @@ class TokenRequestParserTest {
     private static final Issuer ISSUER = new Issuer("https://auth.example.com");
     private static final List<String> BASIC_APP = List.of(basic("app:pw"));
 
-    private static Outcome parse(String body, List<String> authorization) {
+    private static ClientRequestParse<TokenRequest> parse(String body, List<String> authorization) {
         return TokenRequestParser.parse(((FormBody.Parsed) FormBody.parse(body)).form(), authorization, ISSUER);
     }
 
     private static TokenRequest parsed(String body, List<String> authorization) {
-        Outcome outcome = parse(body, authorization);
+        ClientRequestParse<TokenRequest> outcome = parse(body, authorization);
         assertThat(outcome).isInstanceOf(Parsed.class);
-        return ((Parsed) outcome).request();
+        return ((Parsed<TokenRequest>) outcome).request();
     }
 
-    private static Failed failed(String body, List<String> authorization) {
-        Outcome outcome = parse(body, authorization);
+    private static Failed<TokenRequest> failed(String body, List<String> authorization) {
+        ClientRequestParse<TokenRequest> outcome = parse(body, authorization);
         assertThat(outcome).isInstanceOf(Failed.class);
         return (Failed) outcome;
     }
@@ -72,7 +72,7 @@ class TokenRequestParserTest {
 
     @Test
     void an_unknown_grant_type_is_unsupported_grant_type() {
-        Failed failed = failed("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer", BASIC_APP);
+        Failed<TokenRequest> failed = failed("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer", BASIC_APP);
 
         assertThat(failed.error()).isEqualTo(OAuthError.UNSUPPORTED_GRANT_TYPE);
     }
@@ -215,8 +215,8 @@ class TokenRequestParserTest {
 
     @Test
     void credential_refusals_pass_through_with_their_challenge() {
-        Failed none = failed("grant_type=client_credentials", List.of());
-        Failed both = failed("grant_type=client_credentials&client_secret=pw", BASIC_APP);
+        Failed<TokenRequest> none = failed("grant_type=client_credentials", List.of());
+        Failed<TokenRequest> both = failed("grant_type=client_credentials&client_secret=pw", BASIC_APP);
 
         assertThat(none.error()).isEqualTo(OAuthError.INVALID_CLIENT);
         assertThat(none.challengeBasic()).isTrue();

@@ -1,0 +1,30 @@
+package dev.portcullis.adapters.http.edge;
+
+import dev.portcullis.domain.error.OAuthError;
+import java.util.Objects;
+
+/**
+ * What the parser of a request from a client that authenticates ({@code /token}, {@code /revoke},
+ * {@code /introspect}) made of it: the use case's request, or the RFC 6749 §5.2 error to answer.
+ *
+ * @param <T> the use case's request type
+ */
+public sealed interface ClientRequestParse<T> {
+
+    record Parsed<T>(T request) implements ClientRequestParse<T> {
+        public Parsed {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * @param reason         for the log only
+     * @param challengeBasic whether a 401 must carry {@code WWW-Authenticate: Basic}
+     */
+    record Failed<T>(OAuthError error, String reason, boolean challengeBasic) implements ClientRequestParse<T> {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
