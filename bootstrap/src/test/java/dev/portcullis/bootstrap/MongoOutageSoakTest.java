@@ -81,28 +81,12 @@ class MongoOutageSoakTest {
             Ledger ledger = new Ledger();
             Runnable iteration = () -> iteration(node, admin, soak, ledger);
 
-            // warm up with the same concurrency, through one short outage, so that pools and
-            // reconnection machinery are at size before anything is counted
-            OutageSoak.Load warm = OutageSoak.start("warm", 4, iteration);
-            Thread.sleep(1_000);
-            mongo.stop();
-            Thread.sleep(1_000);
-            mongo.restart();
-            Thread.sleep(1_500);
-            warm.stop();
-            soak.outcomes.clear();
-            Thread.sleep(200);
+            OutageSoak.Outage outage = new OutageSoak.Outage(mongo::stop, mongo::restart);
+
+            soak.warmUpThroughAnOutage(outage, iteration);
             Set<String> threadsBefore = OutageSoak.threadNames(FAKE_MONGO_THREADS);
             int connectionsBefore = connectionsTo(mongo.port());
-
-            OutageSoak.Load load = OutageSoak.start("load", 4, iteration);
-            Thread.sleep(2_000);
-            mongo.stop();
-            Thread.sleep(3_000);
-            mongo.restart();
-            long backAt = System.nanoTime();
-            Thread.sleep(OutageSoak.RECOVERY.toMillis() + 1_500);
-            load.stop();
+            long backAt = soak.soakThroughAnOutage(outage, iteration);
 
             List<OutageSoak.Outcome> afterRecovery = soak.assertOnlyOutageErrorsAndRecoveryAfter(backAt);
             assertThat(afterRecovery).extracting(OutageSoak.Outcome::what)

@@ -35,7 +35,43 @@ final class OutageSoak {
         }
     }
 
+    /** How the test takes its backend off the network and brings it back on the same address. */
+    record Outage(Runnable stop, Runnable restart) {}
+
     final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    /**
+     * 4 threads of {@code iteration} for about 3.5 s, through a 1 s outage, so that the client's and
+     * server's pools are at size and any reconnection machinery that starts lazily has started
+     * before anything is counted. Their outcomes are forgotten.
+     */
+    void warmUpThroughAnOutage(Outage outage, Runnable iteration) throws InterruptedException {
+        throughAnOutage("warm", outage, iteration, 1_000, 1_000, 1_500);
+        outcomes.clear();
+        Thread.sleep(200);
+    }
+
+    /**
+     * 4 threads of {@code iteration} for about 11.5 s: 2 s, a 3 s outage, then {@link #RECOVERY} and 1.5 s more.
+     *
+     * @return when the backend was back ({@link System#nanoTime()})
+     */
+    long soakThroughAnOutage(Outage outage, Runnable iteration) throws InterruptedException {
+        return throughAnOutage("load", outage, iteration, 2_000, 3_000, RECOVERY.toMillis() + 1_500);
+    }
+
+    private static long throughAnOutage(String name, Outage outage, Runnable iteration, long upMillis, long downMillis,
+            long backMillis) throws InterruptedException {
+        Load load = new Load(name, 4, iteration);
+        Thread.sleep(upMillis);
+        outage.stop().run();
+        Thread.sleep(downMillis);
+        outage.restart().run();
+        long backAt = System.nanoTime();
+        Thread.sleep(backMillis);
+        load.stop();
+        return backAt;
+    }
 
     /** Records the answer to a request sent at {@code sentAt}, and returns it. */
     HttpResponse<String> record(long sentAt, String what, HttpResponse<String> response) {
@@ -44,12 +80,8 @@ final class OutageSoak {
         return response;
     }
 
-    /** Runs {@code iteration} over and over on {@code threads} platform threads named {@code name-i}, until stopped. */
-    static Load start(String name, int threads, Runnable iteration) {
-        return new Load(name, threads, iteration);
-    }
-
-    static final class Load {
+    /** {@code iteration} over and over on platform threads named {@code name-i}, until stopped. */
+    private static final class Load {
 
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
@@ -115,14 +147,5 @@ final class OutageSoak {
         added.removeAll(before);
         assertThat(after.size()).as("platform threads before %d, after %d; new: %s", before.size(), after.size(), added)
                 .isLessThanOrEqualTo(before.size() + 2);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -34,27 +34,13 @@ class RedisOutageSoakTest {
         try (RunningServer node = RunningServer.start("REVOCATION_TYPE", "redis", "REDIS_URI", redis.uri(),
                 "REDIS_KEY_PREFIX", redis.keyPrefix(), "REDIS_TIMEOUT", "500ms")) {
             OutageSoak soak = new OutageSoak();
-            // warm up with the same concurrency, so that the client's and server's pools are at size
-            OutageSoak.Load warm = OutageSoak.start("warm", 4, () -> iteration(node, soak));
-            Thread.sleep(1_000);
-            // and through one short outage: the Redis client starts its reconnection threads lazily
-            redis.stopKeepingData();
-            Thread.sleep(1_000);
-            redis.restart();
-            Thread.sleep(2_000);
-            warm.stop();
-            soak.outcomes.clear();
-            Thread.sleep(200);
-            Set<String> threadsBefore = OutageSoak.threadNames(REAPER);
+            OutageSoak.Outage outage = new OutageSoak.Outage(redis::stopKeepingData, redis::restart);
+            Runnable iteration = () -> iteration(node, soak);
 
-            OutageSoak.Load load = OutageSoak.start("load", 4, () -> iteration(node, soak));
-            Thread.sleep(2_000);
-            redis.stopKeepingData();
-            Thread.sleep(3_000);
-            redis.restart();
-            long backAt = System.nanoTime();
-            Thread.sleep(OutageSoak.RECOVERY.toMillis() + 2_000);
-            load.stop();
+            // the warm-up's outage matters: the Redis client starts its reconnection threads lazily
+            soak.warmUpThroughAnOutage(outage, iteration);
+            Set<String> threadsBefore = OutageSoak.threadNames(REAPER);
+            long backAt = soak.soakThroughAnOutage(outage, iteration);
 
             assertThat(soak.assertOnlyOutageErrorsAndRecoveryAfter(backAt)).anyMatch(o -> o.what().equals("revoke"));
             Thread.sleep(500);
