@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,20 @@ class RateLimitEndToEndTest {
         System.arraycopy(headers, 0, all, 2, headers.length);
         return node.postForm("/token", CLIENT_CREDENTIALS, all);
     }
+
+    /** A password grant of the dev client for the dev user {@code admin}. */
+    static HttpResponse<String> passwordGrant(RunningServer node, String password, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = basic("myapp", "secret");
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return node.postForm("/token", RunningServer.form("grant_type", "password", "username", "admin", "password", password),
+                all);
+    }
+
+    /** What a user lockout needs: 3 failures, a 10-minute first lockout, the dev user's password cheap to check. */
+    static final List<String> USER_LOCKOUT = List.of("LOGIN_MAX_FAILURES", "3", "LOGIN_LOCKOUT", "10m",
+            "LOGIN_MAX_LOCKOUT", "15m", "USERS_BCRYPT_COST", "4", "HTTP_TRUST_FORWARDED_HEADERS", "true");
 
     /** 429, Retry-After in (0, max], no-store, RFC 6749 JSON. */
     static void assertTooManyRequests(HttpResponse<String> response, long maxRetryAfterSeconds) {
@@ -96,6 +111,22 @@ class RateLimitEndToEndTest {
                     "X-Forwarded-For", attacker), 3600);
             assertThat(token(node, "secret", "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
             assertThat(token(node, "secret", "X-Forwarded-For", "2001:db8::1").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void wrongPasswordsLockTheUserOutOfThePasswordGrantFromThatAddressButNotFromAnother() {
+        try (RunningServer node = RunningServer.start(USER_LOCKOUT.toArray(String[]::new))) {
+            String attacker = "203.0.113.7";
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> wrong = passwordGrant(node, "wrong-" + i, "X-Forwarded-For", attacker);
+                assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+                assertThat(json(wrong).get("error").asText()).isEqualTo("invalid_grant");
+            }
+            assertTooManyRequests(passwordGrant(node, "secret", "X-Forwarded-For", attacker), 600);
+            assertThat(passwordGrant(node, "secret", "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
+            assertThat(token(node, "secret", "X-Forwarded-For", attacker).statusCode())
+                    .as("the client itself is not locked out").isEqualTo(200);
         }
     }
 
