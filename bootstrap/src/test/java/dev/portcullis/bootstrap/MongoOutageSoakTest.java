@@ -33,9 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bounded soak under a MongoDB outage ({@code STORAGE_TYPE=mongo}, the real driver): 4 threads run
- * for about 12 s, each iteration a client_credentials token (reads the client), a password grant
- * (writes a refresh token), a refresh-token rotation (an atomic update) and an admin client creation
- * (201: an acknowledged insert), while MongoDB is stopped for 3 s and started again.
+ * for about 11.5 s, at most 20 iterations a second each, every iteration a client_credentials token
+ * (reads the client), a password grant (writes a refresh token), a refresh-token rotation (an atomic
+ * update) and an admin client creation (201: an acknowledged insert), while MongoDB is stopped for
+ * 3 s and started again.
  *
  * <p>What is simulated: {@link MongoWireServer} (mongo-java-server, memory backend) is shut down,
  * listener and every open connection closed, so to the driver the server is gone; it comes back
@@ -61,6 +62,9 @@ class MongoOutageSoakTest {
     /** mongo-java-server's own event loops: the fake MongoDB's, restarted with it, not the server's. */
     private static final String FAKE_MONGO_THREADS = "mongo-server-";
 
+    /** 20 iterations (80 requests) a second per thread at the most. */
+    private static final Duration PACE = Duration.ofMillis(50);
+
     /** Writes the server acknowledged, and refresh tokens not yet rotated. */
     private static final class Ledger {
         final Queue<String> createdClients = new ConcurrentLinkedQueue<>();
@@ -79,7 +83,7 @@ class MongoOutageSoakTest {
             String admin = Lifecycle.token(node, "ops", "ops-secret");
             OutageSoak soak = new OutageSoak();
             Ledger ledger = new Ledger();
-            Runnable iteration = () -> iteration(node, admin, soak, ledger);
+            Runnable iteration = paced(() -> iteration(node, admin, soak, ledger));
 
             OutageSoak.Outage outage = new OutageSoak.Outage(mongo::stop, mongo::restart);
 
@@ -137,6 +141,21 @@ class MongoOutageSoakTest {
             }
             return failed;
         }
+    }
+
+    /**
+     * At most one iteration per {@link #PACE} on each thread: steady load, and no more writes than the
+     * check afterwards goes through in a few seconds, so that the class stays bounded on a fast machine too.
+     */
+    private static Runnable paced(Runnable iteration) {
+        return () -> {
+            long start = System.nanoTime();
+            iteration.run();
+            long left = PACE.toMillis() - (System.nanoTime() - start) / 1_000_000;
+            if (left > 0) {
+                ClusterNode.sleep(left);
+            }
+        };
     }
 
     private static void iteration(RunningServer node, String admin, OutageSoak soak, Ledger ledger) {

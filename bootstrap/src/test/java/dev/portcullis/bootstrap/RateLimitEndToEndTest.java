@@ -155,19 +155,8 @@ class RateLimitEndToEndTest {
     @Test
     void theLoginPostIsLimitedPerClientWithAn429Page() throws Exception {
         try (RunningServer node = RunningServer.start("RATE_LIMIT_PER_CLIENT", "2", "RATE_LIMIT_WINDOW", "1h")) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
-                    URI.create(new CodeFlow(Flows.SPA_CALLBACK).authorizeUrl(node.base()))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(200);
-            Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]*)\"").matcher(page.body());
-            assertThat(session.find()).isTrue();
-            HttpRequest login = HttpRequest.newBuilder(node.uri("/authorize"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(RunningServer.form("session", session.group(1),
-                            "username", "admin", "password", "wrong", "action", "login")))
-                    .build();
+            HttpClient browser = browser();
+            HttpRequest login = loginPost(browser, node, "wrong");
             for (int i = 0; i < 2; i++) {
                 assertThat(browser.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
             }
@@ -176,5 +165,37 @@ class RateLimitEndToEndTest {
             assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
             assertThat(limited.body()).contains("Too many requests.");
         }
+    }
+
+    @Test
+    void failedPasswordGrantsLockTheUserOutOfTheLoginPageToo() throws Exception {
+        try (RunningServer node = RunningServer.start(USER_LOCKOUT.toArray(String[]::new))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(passwordGrant(node, "wrong-" + i).statusCode()).isEqualTo(400);
+            }
+            HttpClient browser = browser();
+            HttpResponse<String> locked = browser.send(loginPost(browser, node, "secret"), HttpResponse.BodyHandlers.ofString());
+            assertThat(locked.statusCode()).as("the right password, from the same address").isEqualTo(429);
+            assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
+        }
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Opens the login page of the dev SPA in {@code browser}; the form's POST as the user {@code admin}. */
+    private static HttpRequest loginPost(HttpClient browser, RunningServer node, String password) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create(new CodeFlow(Flows.SPA_CALLBACK).authorizeUrl(node.base()))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]*)\"").matcher(page.body());
+        assertThat(session.find()).isTrue();
+        return HttpRequest.newBuilder(node.uri("/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.form("session", session.group(1),
+                        "username", "admin", "password", password, "action", "login")))
+                .build();
     }
 }

@@ -40,8 +40,8 @@ public final class IssueTokenService implements IssueToken {
      * @param random              makes refresh tokens and family ids
      */
     public IssueTokenService(ClientAuthenticator clientAuthenticator, UserAuthenticator userAuthenticator,
-                             LoginThrottle userThrottle, AccessTokenMinter minter, GrantStores stores, RandomSource random, Clock clock,
-                             RefreshTokenSettings refreshSettings) {
+                             LoginThrottle userThrottle, AccessTokenMinter minter, GrantStores stores, RandomSource random,
+                             Clock clock, RefreshTokenSettings refreshSettings) {
         this.authenticator = clientAuthenticator;
         RefreshTokenIssuer refreshTokens = new RefreshTokenIssuer(stores.refreshTokens(), random, refreshSettings);
         GrantRevocation revocation = new GrantRevocation(stores.clients(), stores.refreshTokens(), stores.revocations(),
