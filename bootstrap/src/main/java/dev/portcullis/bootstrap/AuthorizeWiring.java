@@ -2,7 +2,6 @@ package dev.portcullis.bootstrap;
 
 import dev.portcullis.adapters.http.authorize.AuthorizationSessions;
 import dev.portcullis.adapters.http.authorize.AuthorizeEndpoint;
-import dev.portcullis.adapters.memory.InMemoryLoginThrottle;
 import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.service.AuthorizationSettings;
 import dev.portcullis.application.service.LogInService;
@@ -42,7 +41,7 @@ final class AuthorizeWiring {
         });
         return new AuthorizeEndpoint(
                 new ValidateAuthorizationRequestService(storage.clients()),
-                new LogInService(storage.clients(), users, new InMemoryLoginThrottle(clock, config.throttle()),
+                new LogInService(storage.clients(), users, storage.loginThrottle(),
                         storage.codes(), random, clock, new AuthorizationSettings(config.codeTtl())),
                 new AuthorizationSessions(sessionKey, config.sessionTtl(), clock));
     }

@@ -86,8 +86,8 @@ public final class PortcullisServer implements AutoCloseable {
         AccessTokenMinter minter = new AccessTokenMinter(signer, random, clock, tokens);
         UserAuthenticator users = new UserAuthenticator(storage.users(), passwords);
         ClientAuthenticator clientAuthenticator = new ClientAuthenticator(storage.clients(), clientSecrets);
-        IssueTokenService issueToken = new IssueTokenService(clientAuthenticator,
-                users, minter, new GrantStores(storage.clients(), storage.users(), storage.codes(), storage.refreshTokens(),
+        IssueTokenService issueToken = new IssueTokenService(clientAuthenticator, users, storage.loginThrottle(), minter,
+                new GrantStores(storage.clients(), storage.users(), storage.codes(), storage.refreshTokens(),
                         storage.revocations()), random, clock,
                 new RefreshTokenSettings(settings.refreshTokens().idleTtl(), settings.refreshTokens().absoluteTtl()));
 

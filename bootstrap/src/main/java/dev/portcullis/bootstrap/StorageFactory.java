@@ -4,6 +4,7 @@ import dev.portcullis.adapters.crypto.EncryptingKeyStore;
 import dev.portcullis.adapters.memory.InMemoryAuthorizationCodeStore;
 import dev.portcullis.adapters.memory.InMemoryClientRepository;
 import dev.portcullis.adapters.memory.InMemoryKeyStore;
+import dev.portcullis.adapters.memory.InMemoryLoginThrottle;
 import dev.portcullis.adapters.memory.InMemoryRateLimiter;
 import dev.portcullis.adapters.memory.InMemoryRefreshTokenStore;
 import dev.portcullis.adapters.memory.InMemoryRevocationList;
@@ -20,6 +21,7 @@ import dev.portcullis.adapters.redis.RedisAuthorizationCodeStore;
 import dev.portcullis.adapters.redis.RedisBackend;
 import dev.portcullis.adapters.redis.RedisClientRepository;
 import dev.portcullis.adapters.redis.RedisKeyStore;
+import dev.portcullis.adapters.redis.RedisLoginThrottle;
 import dev.portcullis.adapters.redis.RedisRateLimiter;
 import dev.portcullis.adapters.redis.RedisRefreshTokenStore;
 import dev.portcullis.adapters.redis.RedisRevocationList;
@@ -28,6 +30,7 @@ import dev.portcullis.adapters.redis.RedisUserRepository;
 import dev.portcullis.application.port.out.BackendProbe;
 import dev.portcullis.application.port.out.BackendProbe.Criticality;
 import dev.portcullis.application.port.out.BackendUnavailableException;
+import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RevocationList;
 import dev.portcullis.bootstrap.config.ConfigKey;
@@ -36,6 +39,7 @@ import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
 import dev.portcullis.bootstrap.config.Settings.Backend;
 import dev.portcullis.bootstrap.observability.TimedPorts;
+import dev.portcullis.domain.user.LoginThrottlePolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,13 +73,16 @@ final class StorageFactory {
         RevocationList revocations = config.revocation() == Backend.REDIS
                 ? redisRevocations(redis.orElseThrow(), clock, settings, config.redis(), resources)
                 : new InMemoryRevocationList(clock);
-        // counters shared cluster-wide whenever the nodes share a Redis; a node's own otherwise
+        // counters and lockouts shared cluster-wide whenever the nodes share a Redis; a node's own otherwise
         RateLimiter rateLimiter = redis.<RateLimiter>map(backend -> new RedisRateLimiter(backend, clock))
                 .orElseGet(() -> new InMemoryRateLimiter(clock));
+        LoginThrottlePolicy policy = settings.authorize().throttle();
+        LoginThrottle loginThrottle = redis.<LoginThrottle>map(backend -> new RedisLoginThrottle(backend, clock, policy))
+                .orElseGet(() -> new InMemoryLoginThrottle(clock, policy));
         return switch (config.type()) {
             case MEMORY -> new Storage(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryAuthorizationCodeStore(), new InMemoryRefreshTokenStore(), new InMemoryKeyStore(),
-                    revocations, rateLimiter, probes, resources);
+                    revocations, rateLimiter, loginThrottle, probes, resources);
             case MONGO -> {
                 MongoStorage mongo = connectMongo(config.mongo());
                 resources.add(mongo);
@@ -83,20 +90,21 @@ final class StorageFactory {
                 yield new Storage(new MongoClientRepository(mongo), new MongoUserRepository(mongo),
                         new MongoAuthorizationCodeStore(mongo), new MongoRefreshTokenStore(mongo),
                         new EncryptingKeyStore(new MongoKeyStore(mongo), kek.orElseThrow()),
-                        revocations, rateLimiter, probes, resources);
+                        revocations, rateLimiter, loginThrottle, probes, resources);
             }
             case REDIS -> {
                 RedisBackend backend = redis.orElseThrow();
                 yield new Storage(new RedisClientRepository(backend), new RedisUserRepository(backend),
                         new RedisAuthorizationCodeStore(backend, clock), new RedisRefreshTokenStore(backend, clock),
-                        new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, rateLimiter, probes, resources);
+                        new EncryptingKeyStore(new RedisKeyStore(backend), kek.orElseThrow()), revocations, rateLimiter, loginThrottle,
+                        probes, resources);
             }
         };
     }
 
     /**
      * {@code storage} with the ports that a store backs timed ({@code portcullis.backend.latency}): MongoDB or Redis
-     * for {@code storage.type}, Redis for the revocation list and the rate limiter when Redis is configured. Memory
+     * for {@code storage.type}, Redis for the revocation list, the rate limiter and the login throttle when Redis is configured. Memory
      * ports stay as they are: the dev default pays nothing, and the histograms only show backends.
      */
     static Storage timed(Storage storage, Settings.Storage config, TimedPorts timed) {
@@ -109,6 +117,7 @@ final class StorageFactory {
                 shared ? timed.keys(storage.keys()) : storage.keys(),
                 config.revocation() == Backend.REDIS ? timed.revocations(storage.revocations()) : storage.revocations(),
                 needsRedis(config) ? timed.rateLimiter(storage.rateLimiter()) : storage.rateLimiter(),
+                needsRedis(config) ? timed.loginThrottle(storage.loginThrottle()) : storage.loginThrottle(),
                 storage.probes(), storage.resources());
     }
 

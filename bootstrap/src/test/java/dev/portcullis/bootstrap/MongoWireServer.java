@@ -61,6 +61,11 @@ final class MongoWireServer implements BeforeAllCallback, AfterEachCallback, Aft
         backend.discard();
     }
 
+    /** The loopback port it listens on, the same across restarts. */
+    int port() {
+        return port;
+    }
+
     /** {@code mongodb://127.0.0.1:<port>}: the same address across restarts. */
     String uri() {
         return "mongodb://127.0.0.1:" + port;

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,20 @@ class RateLimitEndToEndTest {
         System.arraycopy(headers, 0, all, 2, headers.length);
         return node.postForm("/token", CLIENT_CREDENTIALS, all);
     }
+
+    /** A password grant of the dev client for the dev user {@code admin}. */
+    static HttpResponse<String> passwordGrant(RunningServer node, String password, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = basic("myapp", "secret");
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return node.postForm("/token", RunningServer.form("grant_type", "password", "username", "admin", "password", password),
+                all);
+    }
+
+    /** What a user lockout needs: 3 failures, a 10-minute first lockout, the dev user's password cheap to check. */
+    static final List<String> USER_LOCKOUT = List.of("LOGIN_MAX_FAILURES", "3", "LOGIN_LOCKOUT", "10m",
+            "LOGIN_MAX_LOCKOUT", "15m", "USERS_BCRYPT_COST", "4", "HTTP_TRUST_FORWARDED_HEADERS", "true");
 
     /** 429, Retry-After in (0, max], no-store, RFC 6749 JSON. */
     static void assertTooManyRequests(HttpResponse<String> response, long maxRetryAfterSeconds) {
@@ -100,6 +115,22 @@ class RateLimitEndToEndTest {
     }
 
     @Test
+    void wrongPasswordsLockTheUserOutOfThePasswordGrantFromThatAddressButNotFromAnother() {
+        try (RunningServer node = RunningServer.start(USER_LOCKOUT.toArray(String[]::new))) {
+            String attacker = "203.0.113.7";
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> wrong = passwordGrant(node, "wrong-" + i, "X-Forwarded-For", attacker);
+                assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+                assertThat(json(wrong).get("error").asText()).isEqualTo("invalid_grant");
+            }
+            assertTooManyRequests(passwordGrant(node, "secret", "X-Forwarded-For", attacker), 600);
+            assertThat(passwordGrant(node, "secret", "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
+            assertThat(token(node, "secret", "X-Forwarded-For", attacker).statusCode())
+                    .as("the client itself is not locked out").isEqualTo(200);
+        }
+    }
+
+    @Test
     void withoutTrustTheForwardedForHeaderIsIgnoredAndThePeerAddressIsLockedOut() {
         try (RunningServer node = RunningServer.start("RATE_LIMIT_LOCKOUT_FAILURES", "2", "RATE_LIMIT_LOCKOUT_WINDOW", "1h")) {
             assertThat(token(node, "wrong", "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(401);
@@ -124,19 +155,8 @@ class RateLimitEndToEndTest {
     @Test
     void theLoginPostIsLimitedPerClientWithAn429Page() throws Exception {
         try (RunningServer node = RunningServer.start("RATE_LIMIT_PER_CLIENT", "2", "RATE_LIMIT_WINDOW", "1h")) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
-                    URI.create(new CodeFlow(Flows.SPA_CALLBACK).authorizeUrl(node.base()))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).isEqualTo(200);
-            Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]*)\"").matcher(page.body());
-            assertThat(session.find()).isTrue();
-            HttpRequest login = HttpRequest.newBuilder(node.uri("/authorize"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(RunningServer.form("session", session.group(1),
-                            "username", "admin", "password", "wrong", "action", "login")))
-                    .build();
+            HttpClient browser = browser();
+            HttpRequest login = loginPost(browser, node, "wrong");
             for (int i = 0; i < 2; i++) {
                 assertThat(browser.send(login, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
             }
@@ -145,5 +165,37 @@ class RateLimitEndToEndTest {
             assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
             assertThat(limited.body()).contains("Too many requests.");
         }
+    }
+
+    @Test
+    void failedPasswordGrantsLockTheUserOutOfTheLoginPageToo() throws Exception {
+        try (RunningServer node = RunningServer.start(USER_LOCKOUT.toArray(String[]::new))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(passwordGrant(node, "wrong-" + i).statusCode()).isEqualTo(400);
+            }
+            HttpClient browser = browser();
+            HttpResponse<String> locked = browser.send(loginPost(browser, node, "secret"), HttpResponse.BodyHandlers.ofString());
+            assertThat(locked.statusCode()).as("the right password, from the same address").isEqualTo(429);
+            assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
+        }
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Opens the login page of the dev SPA in {@code browser}; the form's POST as the user {@code admin}. */
+    private static HttpRequest loginPost(HttpClient browser, RunningServer node, String password) throws Exception {
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                URI.create(new CodeFlow(Flows.SPA_CALLBACK).authorizeUrl(node.base()))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher session = Pattern.compile("name=\"session\" value=\"([^\"]*)\"").matcher(page.body());
+        assertThat(session.find()).isTrue();
+        return HttpRequest.newBuilder(node.uri("/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(RunningServer.form("session", session.group(1),
+                        "username", "admin", "password", password, "action", "login")))
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.portcullis.bootstrap;
 
 import static dev.portcullis.bootstrap.RateLimitEndToEndTest.assertTooManyRequests;
+import static dev.portcullis.bootstrap.RateLimitEndToEndTest.passwordGrant;
 import static dev.portcullis.bootstrap.RateLimitEndToEndTest.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two nodes (memory storage, revocation in one real Redis) share their rate-limit counters and
- * lockouts through Redis; two nodes without Redis do not.
+ * Two nodes (memory storage, revocation in one real Redis) share their rate-limit counters, client
+ * lockouts and user lockouts through Redis; two nodes without Redis do not.
  */
 class RedisRateLimitEndToEndTest {
 
@@ -49,6 +50,20 @@ class RedisRateLimitEndToEndTest {
             assertTooManyRequests(token(b, "secret", "X-Forwarded-For", attacker), 3600);
             assertTooManyRequests(token(a, "secret", "X-Forwarded-For", attacker), 3600);
             assertThat(token(b, "secret", "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void wrongPasswordsOnOneNodeLockTheUserOutOnTheOther() {
+        String[] lockout = RateLimitEndToEndTest.USER_LOCKOUT.toArray(String[]::new);
+        try (RunningServer a = node(lockout); RunningServer b = node(lockout)) {
+            String attacker = "203.0.113.7";
+            assertThat(passwordGrant(a, "wrong", "X-Forwarded-For", attacker).statusCode()).isEqualTo(400);
+            assertThat(passwordGrant(b, "wrong", "X-Forwarded-For", attacker).statusCode()).isEqualTo(400);
+            assertThat(passwordGrant(a, "wrong", "X-Forwarded-For", attacker).statusCode()).isEqualTo(400);
+            assertTooManyRequests(passwordGrant(b, "secret", "X-Forwarded-For", attacker), 600);
+            assertTooManyRequests(passwordGrant(a, "secret", "X-Forwarded-For", attacker), 600);
+            assertThat(passwordGrant(b, "secret", "X-Forwarded-For", "203.0.113.8").statusCode()).isEqualTo(200);
         }
     }
 

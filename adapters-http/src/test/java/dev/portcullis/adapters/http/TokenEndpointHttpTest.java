@@ -327,6 +327,25 @@ class TokenEndpointHttpTest {
     }
 
     @Test
+    void the_use_case_learns_the_source_address_for_the_users_lockout() {
+        token("grant_type=password&username=admin&password=secret", "Authorization", basic(CLIENT_ID, SECRET));
+
+        assertThat(server.issueToken.lastRequest().source()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void a_locked_out_user_is_429_temporarily_unavailable_with_retry_after_in_whole_seconds() {
+        server.issueToken.answer(r -> new TokenResult.Throttled(java.time.Duration.ofMillis(29_001)));
+
+        Reply reply = token("grant_type=password&username=admin&password=secret", "Authorization", basic(CLIENT_ID, SECRET));
+
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(reply.error()).isEqualTo("temporarily_unavailable");
+        assertThat(reply.header("Retry-After")).contains("30");
+        assertNoStore(reply);
+    }
+
+    @Test
     void a_password_grant_without_a_password_is_invalid_request() {
         assertOAuthError(token("grant_type=password&username=admin", "Authorization", basic(CLIENT_ID, SECRET)),
                 400, OAuthError.INVALID_REQUEST);

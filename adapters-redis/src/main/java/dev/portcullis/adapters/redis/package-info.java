@@ -11,6 +11,8 @@
  * rtfam:&lt;family&gt;   set     token hashes of the family                  TTL = family expiry
  * revoked:&lt;jti&gt;    string  until (epoch seconds.nanoseconds)           TTL = until
  * revocations      channel "&lt;until&gt; &lt;jti&gt;" per revocation, for every node's near-cache
+ * rate:&lt;limit&gt;:&lt;ms&gt;:&lt;window&gt;   string  request or failure count       TTL = 2 windows
+ * login:&lt;n&gt;:&lt;source&gt;:&lt;username&gt; string  "&lt;failures&gt; &lt;locked until&gt;"  TTL = end of the streak
  * </pre>
  * Values are encoded by hand ({@code Doc}: netstrings, no JSON). Every step that must be atomic across
  * nodes is one Lua script run with EVALSHA. Any Lettuce failure surfaces as

@@ -19,6 +19,7 @@ import dev.portcullis.domain.code.Redemption;
 import dev.portcullis.domain.key.KeyId;
 import dev.portcullis.domain.refresh.RefreshToken;
 import dev.portcullis.domain.token.TokenId;
+import dev.portcullis.domain.user.LoginThrottlePolicy;
 import dev.portcullis.domain.user.Username;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
@@ -168,6 +169,7 @@ class RedisOutageTest {
         final RedisRefreshTokenStore refresh;
         final RedisRevocationList revocations;
         final RedisKeyStore keys;
+        final RedisLoginThrottle logins;
         final RedisBackend backend;
 
         Stores(RedisBackend backend) {
@@ -178,6 +180,7 @@ class RedisOutageTest {
             refresh = new RedisRefreshTokenStore(backend, CLOCK);
             revocations = new RedisRevocationList(backend, CLOCK);
             keys = new RedisKeyStore(backend);
+            logins = new RedisLoginThrottle(backend, CLOCK, LoginThrottlePolicy.DEFAULT);
         }
 
         Map<String, ThrowingCallable> everyOperation() {
@@ -201,6 +204,9 @@ class RedisOutageTest {
             ops.put("keys.findAll", keys::findAll);
             ops.put("keys.save", () -> keys.save(Keys.es256("kid-1", T0)));
             ops.put("keys.delete", () -> keys.delete(new KeyId("kid-1")));
+            ops.put("logins.retryAfter", () -> logins.retryAfter(new Username("alice"), "192.0.2.1"));
+            ops.put("logins.recordFailure", () -> logins.recordFailure(new Username("alice"), "192.0.2.1"));
+            ops.put("logins.recordSuccess", () -> logins.recordSuccess(new Username("alice"), "192.0.2.1"));
             return ops;
         }
     }

@@ -4,6 +4,7 @@ import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.in.TokenResult.Rejected;
+import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.service.ClientAuthenticator.Authentication;
 import dev.portcullis.domain.client.Client;
@@ -35,17 +36,18 @@ public final class IssueTokenService implements IssueToken {
     /**
      * @param clientAuthenticator checks client credentials (the fast client-secret hasher)
      * @param userAuthenticator   checks user passwords (the slow password KDF)
+     * @param userThrottle        counts failed password grants per username and source, with the login page's
      * @param random              makes refresh tokens and family ids
      */
     public IssueTokenService(ClientAuthenticator clientAuthenticator, UserAuthenticator userAuthenticator,
-                             AccessTokenMinter minter, GrantStores stores, RandomSource random, Clock clock,
-                             RefreshTokenSettings refreshSettings) {
+                             LoginThrottle userThrottle, AccessTokenMinter minter, GrantStores stores, RandomSource random,
+                             Clock clock, RefreshTokenSettings refreshSettings) {
         this.authenticator = clientAuthenticator;
         RefreshTokenIssuer refreshTokens = new RefreshTokenIssuer(stores.refreshTokens(), random, refreshSettings);
         GrantRevocation revocation = new GrantRevocation(stores.clients(), stores.refreshTokens(), stores.revocations(),
                 minter, clock);
         this.clientCredentials = new ClientCredentialsFlow(minter);
-        this.password = new PasswordFlow(userAuthenticator, minter, refreshTokens, clock);
+        this.password = new PasswordFlow(userAuthenticator, userThrottle, minter, refreshTokens, clock);
         this.authorizationCode = new AuthorizationCodeFlow(stores.codes(), revocation, minter, refreshTokens, clock);
         this.refreshToken = new RefreshTokenFlow(stores.refreshTokens(), stores.users(), revocation, minter,
                 refreshTokens, clock);
@@ -66,7 +68,7 @@ public final class IssueTokenService implements IssueToken {
         }
         return switch (request.grant()) {
             case ClientCredentialsGrant grant -> clientCredentials.issue(client, grant, request.issuer());
-            case PasswordGrant grant -> password.issue(client, grant, request.issuer());
+            case PasswordGrant grant -> password.issue(client, grant, request.issuer(), request.source());
             case AuthorizationCodeGrant grant -> authorizationCode.issue(client, grant, request.issuer());
             case RefreshTokenGrant grant -> refreshToken.issue(client, grant, request.issuer());
         };

@@ -3,6 +3,7 @@ package dev.portcullis.application.service;
 import static dev.portcullis.application.service.TokenEndpoint.ISSUER;
 import static dev.portcullis.application.service.TokenEndpoint.MYAPP;
 import static dev.portcullis.application.service.TokenEndpoint.NOW;
+import static dev.portcullis.application.service.TokenEndpoint.SOURCE;
 import static dev.portcullis.application.service.TokenEndpoint.issued;
 import static dev.portcullis.application.service.TokenEndpoint.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,13 +168,13 @@ class IssueTokenServiceTest {
             }
         };
         IssueTokenService service = new IssueTokenService(new ClientAuthenticator(down, endpoint.clientSecrets),
-                new UserAuthenticator(endpoint.users, endpoint.passwords),
+                new UserAuthenticator(endpoint.users, endpoint.passwords), endpoint.throttle,
                 new AccessTokenMinter(endpoint.signer, new Fakes.CountingRandom(), endpoint.clock, endpoint.tokenSettings),
                 new GrantStores(down, endpoint.users, endpoint.codes, endpoint.refreshTokens, endpoint.revocations),
                 new Fakes.CountingRandom(), endpoint.clock, endpoint.refreshSettings);
 
         Assertions.assertThatThrownBy(() -> service.issue(new TokenRequest(PresentedCredentials.basic(MYAPP, "secret"),
-                new ClientCredentialsGrant(ScopeSet.empty()), ISSUER)))
+                new ClientCredentialsGrant(ScopeSet.empty()), ISSUER, SOURCE)))
                 .isInstanceOf(BackendUnavailableException.class);
     }
 }

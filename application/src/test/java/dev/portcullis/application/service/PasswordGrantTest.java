@@ -2,6 +2,7 @@ package dev.portcullis.application.service;
 
 import static dev.portcullis.application.service.TokenEndpoint.MYAPP;
 import static dev.portcullis.application.service.TokenEndpoint.NOW;
+import static dev.portcullis.application.service.TokenEndpoint.SOURCE;
 import static dev.portcullis.application.service.TokenEndpoint.issued;
 import static dev.portcullis.application.service.TokenEndpoint.myappCredentials;
 import static dev.portcullis.application.service.TokenEndpoint.rejection;
@@ -116,6 +117,41 @@ class PasswordGrantTest {
                 .allSatisfy(result -> assertThat(rejection(result)).isEqualTo(OAuthError.INVALID_GRANT));
         assertThat(endpoint.signer.signed).isEmpty();
         assertThat(endpoint.refreshTokens.all()).isEmpty();
+    }
+
+    @Test
+    void everyFailureIsCountedForTheUsernameAndSourceAndASuccessEndsTheStreak() {
+        endpoint.register(endpoint.myapp()).admin().user("gone", "secret", User.Status.DISABLED, "admin");
+
+        password("admin", "wrong", ScopeSet.empty());
+        password("nobody", "secret", ScopeSet.empty());
+        password("gone", "secret", ScopeSet.empty());
+        issued(password("admin", "secret", ScopeSet.empty()));
+
+        assertThat(endpoint.throttle.events).containsExactly("failure admin@" + SOURCE, "failure nobody@" + SOURCE,
+                "failure gone@" + SOURCE, "success admin@" + SOURCE);
+    }
+
+    @Test
+    void aLockedOutUsernameIsThrottledBeforeAnyPasswordIsCheckedEvenTheRightOne() {
+        endpoint.register(endpoint.myapp()).admin();
+        endpoint.throttle.locked.put("admin@" + SOURCE, Duration.ofSeconds(30));
+
+        TokenResult result = password("admin", "secret", ScopeSet.empty());
+
+        assertThat(result).isEqualTo(new TokenResult.Throttled(Duration.ofSeconds(30)));
+        assertThat(endpoint.passwords.checks.get()).isZero();
+        assertThat(endpoint.throttle.events).as("a refused attempt neither counts nor ends the streak").isEmpty();
+        assertThat(endpoint.signer.signed).isEmpty();
+    }
+
+    @Test
+    void aLockOnAnotherSourceOrUsernameDoesNotApply() {
+        endpoint.register(endpoint.myapp()).admin();
+        endpoint.throttle.locked.put("admin@198.51.100.7", Duration.ofSeconds(30));
+        endpoint.throttle.locked.put("bob@" + SOURCE, Duration.ofSeconds(30));
+
+        issued(password("admin", "secret", ScopeSet.empty()));
     }
 
     @Test

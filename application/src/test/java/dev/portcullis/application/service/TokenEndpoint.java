@@ -40,6 +40,7 @@ import java.util.List;
 final class TokenEndpoint {
 
     static final Issuer ISSUER = new Issuer("https://auth.example.com");
+    static final String SOURCE = "192.0.2.1";
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final ClientId MYAPP = new ClientId("myapp");
     static final ClientId SPA = new ClientId("spa");
@@ -53,6 +54,7 @@ final class TokenEndpoint {
     final MapCodeStore codes = new MapCodeStore();
     MapRefreshTokenStore refreshTokens = new MapRefreshTokenStore();
     final MapRevocationList revocations = new MapRevocationList(clock);
+    final LoginFakes.RecordingThrottle throttle = new LoginFakes.RecordingThrottle();
     final RecordingSigner signer = new RecordingSigner();
     TokenSettings tokenSettings = TokenSettings.defaults();
     RefreshTokenSettings refreshSettings = RefreshTokenSettings.defaults();
@@ -92,7 +94,7 @@ final class TokenEndpoint {
     IssueTokenService service() {
         CountingRandom random = new CountingRandom();
         AccessTokenMinter minter = new AccessTokenMinter(signer, random, clock, tokenSettings);
-        return new IssueTokenService(new ClientAuthenticator(clients, clientSecrets), new UserAuthenticator(users, passwords),
+        return new IssueTokenService(new ClientAuthenticator(clients, clientSecrets), new UserAuthenticator(users, passwords), throttle,
                 minter, new GrantStores(clients, users, codes, refreshTokens, revocations), random, clock,
                 refreshSettings);
     }
@@ -103,7 +105,7 @@ final class TokenEndpoint {
         if (service == null) {
             service = service();
         }
-        return service.issue(new TokenRequest(credentials, grant, ISSUER));
+        return service.issue(new TokenRequest(credentials, grant, ISSUER, SOURCE));
     }
 
     static PresentedCredentials myappCredentials() {

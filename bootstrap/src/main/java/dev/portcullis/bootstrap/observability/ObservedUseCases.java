@@ -46,6 +46,7 @@ final class ObservedUseCases {
                             "jti", issued.accessToken().claims().jwtId().value(),
                             "scope", issued.scope().wire()));
                 }
+                case TokenResult.Throttled throttled -> metrics.tokenRejected(OAuthError.TEMPORARILY_UNAVAILABLE);
                 case TokenResult.Rejected rejected -> {
                     metrics.tokenRejected(rejected.error());
                     if (rejected.error() == OAuthError.INVALID_CLIENT) {

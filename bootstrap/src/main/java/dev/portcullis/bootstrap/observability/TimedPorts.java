@@ -3,6 +3,7 @@ package dev.portcullis.bootstrap.observability;
 import dev.portcullis.application.port.out.AuthorizationCodeStore;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.KeyStore;
+import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RefreshTokenStore;
 import dev.portcullis.application.port.out.RevocationList;
@@ -189,6 +190,28 @@ public final class TimedPorts {
             @Override
             public Decision acquire(List<Limit> counted, List<Limit> checked) {
                 return acquire.time(() -> delegate.acquire(counted, checked));
+            }
+        };
+    }
+
+    public LoginThrottle loginThrottle(LoginThrottle delegate) {
+        BackendCall retryAfter = call("login_throttle", "retry_after");
+        BackendCall recordFailure = call("login_throttle", "record_failure");
+        BackendCall recordSuccess = call("login_throttle", "record_success");
+        return new LoginThrottle() {
+            @Override
+            public Optional<Duration> retryAfter(Username username, String source) {
+                return retryAfter.time(() -> delegate.retryAfter(username, source));
+            }
+
+            @Override
+            public void recordFailure(Username username, String source) {
+                recordFailure.run(() -> delegate.recordFailure(username, source));
+            }
+
+            @Override
+            public void recordSuccess(Username username, String source) {
+                recordSuccess.run(() -> delegate.recordSuccess(username, source));
             }
         };
     }

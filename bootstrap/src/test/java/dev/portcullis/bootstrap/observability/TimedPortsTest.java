@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portcullis.adapters.memory.InMemoryAuthorizationCodeStore;
 import dev.portcullis.adapters.memory.InMemoryClientRepository;
 import dev.portcullis.adapters.memory.InMemoryKeyStore;
+import dev.portcullis.adapters.memory.InMemoryLoginThrottle;
 import dev.portcullis.adapters.memory.InMemoryRateLimiter;
 import dev.portcullis.adapters.memory.InMemoryRefreshTokenStore;
 import dev.portcullis.adapters.memory.InMemoryRevocationList;
@@ -14,6 +15,7 @@ import dev.portcullis.application.port.out.AuthorizationCodeStore;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.KeyStore;
+import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.RateLimiter;
 import dev.portcullis.application.port.out.RefreshTokenStore;
 import dev.portcullis.application.port.out.RevocationList;
@@ -21,7 +23,9 @@ import dev.portcullis.application.port.out.UserRepository;
 import dev.portcullis.application.port.out.contract.AuthorizationCodeStoreContract;
 import dev.portcullis.application.port.out.contract.ClientRepositoryContract;
 import dev.portcullis.application.port.out.contract.KeyStoreContract;
+import dev.portcullis.application.port.out.contract.LoginThrottleContract;
 import dev.portcullis.application.port.out.contract.RateLimiterContract;
+import dev.portcullis.domain.user.LoginThrottlePolicy;
 import dev.portcullis.application.port.out.contract.RefreshTokenStoreContract;
 import dev.portcullis.application.port.out.contract.RevocationListContract;
 import dev.portcullis.application.port.out.contract.UserRepositoryContract;
@@ -199,6 +203,14 @@ class TimedPortsTest {
         @Override
         protected RateLimiter newLimiter(Clock clock) {
             return timed.rateLimiter(new InMemoryRateLimiter(clock));
+        }
+    }
+
+    @Nested
+    class TimedLoginThrottle extends LoginThrottleContract {
+        @Override
+        protected LoginThrottle newThrottle(Clock clock, LoginThrottlePolicy policy) {
+            return timed.loginThrottle(new InMemoryLoginThrottle(clock, policy));
         }
     }
 }

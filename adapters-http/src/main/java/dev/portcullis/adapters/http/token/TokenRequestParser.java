@@ -69,9 +69,14 @@ public final class TokenRequestParser {
     private TokenRequestParser() {
     }
 
-    /** @param authorization every Authorization header value of the request */
-    public static ClientRequestParse<TokenRequest> parse(FormBody form, List<String> authorization, Issuer issuer) {
+    /**
+     * @param authorization every Authorization header value of the request
+     * @param source        the address the request comes from ({@code RequestGate.source})
+     */
+    public static ClientRequestParse<TokenRequest> parse(FormBody form, List<String> authorization, Issuer issuer,
+                                                         String source) {
         Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(source, "source");
         for (String name : RECOGNIZED) {
             if (form.param(name) instanceof Repeated) {
                 return fail(OAuthError.INVALID_REQUEST, "parameter " + name + " repeated");
@@ -91,7 +96,7 @@ public final class TokenRequestParser {
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }
-        return new Parsed<>(new TokenRequest(credentials, grant, issuer));
+        return new Parsed<>(new TokenRequest(credentials, grant, issuer, source));
     }
 
     private sealed interface GrantParse {

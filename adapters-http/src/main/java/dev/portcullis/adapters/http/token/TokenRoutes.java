@@ -33,7 +33,8 @@ import java.util.Optional;
  * The token endpoint (RFC 6749 §3.2): {@code POST /token} with a form body. Every response,
  * errors included, carries {@code Cache-Control: no-store} and {@code Pragma: no-cache}.
  * Checks in order: body size (413), content type, form syntax ({@link FormPost}), issuer, then {@link TokenRequestParser};
- * the request is then dispatched once to {@link IssueToken}.
+ * the request is then dispatched once to {@link IssueToken}. A password grant whose username is locked
+ * out from this source answers as the rate limits do: 429, {@code Retry-After}, {@code temporarily_unavailable}.
  */
 public final class TokenRoutes implements HttpService {
 
@@ -87,7 +88,7 @@ public final class TokenRoutes implements HttpService {
         List<String> authorization = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
         TokenRequest request;
         String source = gate.source(req);
-        switch (TokenRequestParser.parse(form, authorization, issuer.get())) {
+        switch (TokenRequestParser.parse(form, authorization, issuer.get(), source)) {
             case ClientRequestParse.Failed<TokenRequest> failed -> {
                 if (gate.admitOrRefuse(source, Optional.empty(), res, "token request")) {
                     refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
@@ -101,6 +102,11 @@ public final class TokenRoutes implements HttpService {
         }
         switch (issueToken.issue(request)) {
             case TokenResult.Issued issued -> Json.send(res, Status.OK_200, tokenResponse(issued));
+            case TokenResult.Throttled throttled -> {
+                LOG.log(Level.INFO, () -> "token request refused: 429: " + request.credentials()
+                        + ": password grant locked out for the username from " + source);
+                RequestGate.tooManyRequests(res, throttled.retryAfter());
+            }
             case TokenResult.Rejected rejected -> {
                 if (rejected.error() == OAuthError.INVALID_CLIENT) {
                     gate.failedClientAuthentication(source, request.credentials().clientId());

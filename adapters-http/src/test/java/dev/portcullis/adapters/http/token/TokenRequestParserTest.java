@@ -32,7 +32,7 @@ class TokenRequestParserTest {
     private static final List<String> BASIC_APP = List.of(basic("app:pw"));
 
     private static ClientRequestParse<TokenRequest> parse(String body, List<String> authorization) {
-        return TokenRequestParser.parse(((FormBody.Parsed) FormBody.parse(body)).form(), authorization, ISSUER);
+        return TokenRequestParser.parse(((FormBody.Parsed) FormBody.parse(body)).form(), authorization, ISSUER, "192.0.2.1");
     }
 
     private static TokenRequest parsed(String body, List<String> authorization) {

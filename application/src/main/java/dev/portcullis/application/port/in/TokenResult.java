@@ -27,6 +27,19 @@ public sealed interface TokenResult {
     }
 
     /**
+     * Too many failed password grants for the username from this source: refused before the
+     * password is checked, for {@code retryAfter} (the login page's lockout, {@code LoginThrottle}).
+     */
+    record Throttled(Duration retryAfter) implements TokenResult {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative() || retryAfter.isZero()) {
+                throw new IllegalArgumentException("retryAfter must be positive");
+            }
+        }
+    }
+
+    /**
      * RFC 6749 §5.2.
      *
      * @param reason what went wrong, for the log; the caller sees only a generic description
