@@ -43,8 +43,8 @@ public final class Observability {
     }
 
     /**
-     * Every handler of the root logger writes one JSON object per line with {@code json}, or the line layout of
-     * logging.properties with {@code text} (through {@link TextLogFormatter}, much cheaper than the JDK's).
+     * Every handler of the root logger writes one JSON object per line with {@code json}, or the text line of
+     * {@link TextLogFormatter} with {@code text} (much cheaper than the JDK's {@code SimpleFormatter}).
      */
     public static void applyLogFormat(ObservabilitySettings.LogFormat format) {
         for (Handler handler : Logger.getLogger("").getHandlers()) {

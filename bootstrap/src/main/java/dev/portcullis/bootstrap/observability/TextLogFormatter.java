@@ -9,7 +9,7 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * The text log line of {@code logging.properties} ({@code 2026-11-26T02:18:19.123 INFO logger: message}), with a
+ * The text log line ({@code 2026-11-26T02:18:19.123 INFO logger: message}, local time), with a
  * record's {@link LogFields} as {@code name=value} pairs, written without what makes {@link java.util.logging.SimpleFormatter}
  * expensive on the token endpoint's hot path (one audit record per token): it never asks the record for its source,
  * which walks the caller's stack, and formats neither through {@code String.format} nor {@code MessageFormat}.
