@@ -72,7 +72,7 @@ public final class PortcullisServer implements AutoCloseable {
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
         SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
-            DevProfile.seed(storage.clients(), clientSecrets, storage.users(), passwords);
+            DevProfile.seed(storage.clients(), clientSecrets, storage.users(), passwords, settings.lifecycle().adminScope());
         }
         ProductionGuard.checkStore(settings, storage.clients(), clientSecrets);
         ProductionGuard.checkUsers(settings, storage.users(), passwords);

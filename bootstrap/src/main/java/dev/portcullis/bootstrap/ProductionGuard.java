@@ -8,6 +8,7 @@ import dev.portcullis.bootstrap.config.ConfigurationException;
 import dev.portcullis.bootstrap.config.Profile;
 import dev.portcullis.bootstrap.config.Settings;
 import dev.portcullis.domain.client.Client;
+import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.user.User;
 import java.security.MessageDigest;
@@ -40,12 +41,13 @@ final class ProductionGuard {
         if (settings.profile() == Profile.DEV) {
             return;
         }
-        Optional<Client> dev = clients.findById(DevProfile.DEV_CLIENT_ID);
-        boolean devSecret = dev.flatMap(Client::secretHash)
-                .filter(hash -> hasher.matches(DevProfile.DEV_CLIENT_SECRET, hash)).isPresent();
-        if (devSecret) {
-            throw new ConfigurationException("profile " + settings.profile() + " refuses to start: the dev client '"
-                    + DevProfile.DEV_CLIENT_ID + "' with the dev secret exists in the store; delete it or rotate its secret");
+        for (ClientId id : DevProfile.DEV_CONFIDENTIAL_CLIENTS) {
+            boolean devSecret = clients.findById(id).flatMap(Client::secretHash)
+                    .filter(hash -> hasher.matches(DevProfile.DEV_CLIENT_SECRET, hash)).isPresent();
+            if (devSecret) {
+                throw new ConfigurationException("profile " + settings.profile() + " refuses to start: the dev client '"
+                        + id + "' with the dev secret exists in the store; delete it or rotate its secret");
+            }
         }
     }
 

@@ -199,6 +199,23 @@ class ClientCredentialsEndToEndTest {
         assertThat(json(response).get("error").asText()).isEqualTo("invalid_scope");
     }
 
+    /** The README's admin example works on the embedded default: the dev admin client, and nothing else, gets in. */
+    @Test
+    void theDevAdminClientCanCallTheAdminApiAndTheDevClientCannot() {
+        HttpResponse<String> token = portcullis.postForm("/token", "grant_type=client_credentials",
+                "Authorization", basic("dev-admin", "secret"));
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(json(token).get("scope").asText()).isEqualTo("admin");
+
+        HttpResponse<String> clients = portcullis.get("/admin/clients",
+                "Authorization", "Bearer " + json(token).get("access_token").asText());
+        assertThat(clients.statusCode()).isEqualTo(200);
+        assertThat(clients.body()).contains("\"myapp\"", "\"dev-admin\"").doesNotContain("secret_hash");
+
+        assertThat(portcullis.get("/admin/clients", "Authorization", "Bearer " + portcullis.devToken()).statusCode())
+                .isEqualTo(403);
+    }
+
     @Test
     void aGrantTheClientLacksIsUnauthorizedClientOrUnsupported() {
         HttpResponse<String> response = portcullis.postForm("/token",

@@ -77,7 +77,7 @@ abstract class SharedStorageEndToEndTest extends StorageEndToEndTest {
     @Test
     void aSecondNodeOverTheSameStoreSeesTheSameClientAndTheSameSigningKey() throws Exception {
         try (RunningServer first = node("ISSUER", ISSUER); RunningServer second = node("ISSUER", ISSUER)) {
-            assertThat(storedClientIds()).as("the dev clients, seeded into the backend once").containsExactly("myapp", "spa");
+            assertThat(storedClientIds()).as("the dev clients, seeded into the backend once").containsExactly("dev-admin", "myapp", "spa");
             assertThat(storedKeys()).as("the second node reused the first node's key").hasSize(1);
 
             String fromFirst = first.devToken();
