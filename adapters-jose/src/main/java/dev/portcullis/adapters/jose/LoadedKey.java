@@ -27,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -54,6 +55,9 @@ record LoadedKey(
 
     /** RFC 9068 §2.1: access tokens say what they are, so they cannot be mistaken for ID tokens. */
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
+    /** Thread-safe and shared: the preferred provider's generator when the first key loads (ACCP's, once installed). */
+    private static final SecureRandom SIGNING_RANDOM = new SecureRandom();
 
     /** Parses and checks the key; throws {@link IllegalArgumentException} naming what is wrong (never the material). */
     static LoadedKey load(SigningKey key, CryptoProviders crypto) {
@@ -84,6 +88,8 @@ record LoadedKey(
                 signer.getJCAContext().setProvider(p);
                 verifier.getJCAContext().setProvider(p);
             });
+            // Nimbus makes a new SecureRandom for every ECDSA signature unless it is given one
+            signer.getJCAContext().setSecureRandom(SIGNING_RANDOM);
             requireMatchingHalves(key, header, signer, verifier);
             return new LoadedKey(key, header,
                     header.toBase64URL().toString().getBytes(StandardCharsets.US_ASCII),
