@@ -14,6 +14,7 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
     private record Entry(AuthorizationCode code, boolean redeemed) {}
 
     private final ConcurrentMap<OpaqueTokenHash, Entry> codes = new ConcurrentHashMap<>();
+    private final PeriodicSweep sweep = new PeriodicSweep();
 
     /** Saving a code again keeps its redeemed mark: a code is never re-armed. */
     @Override
@@ -23,9 +24,12 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
 
     @Override
     public Redemption redeem(OpaqueTokenHash hash, Instant now) {
-        codes.values().removeIf(e -> e.code().isExpiredAt(now));
+        sweep.runIfDue(now.toEpochMilli(), () -> codes.values().removeIf(e -> e.code().isExpiredAt(now)));
         Redemption[] outcome = {new Redemption.Unknown()};
         codes.computeIfPresent(hash, (key, entry) -> {
+            if (entry.code().isExpiredAt(now)) {
+                return null; // an expired code is as unknown as one never issued
+            }
             outcome[0] = entry.redeemed() ? new Redemption.Replayed(entry.code()) : new Redemption.Redeemed(entry.code());
             return new Entry(entry.code(), true);
         });

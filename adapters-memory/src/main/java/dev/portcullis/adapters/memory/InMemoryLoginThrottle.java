@@ -26,6 +26,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     private final ConcurrentMap<Key, Streak> streaks = new ConcurrentHashMap<>();
     private final Clock clock;
     private final LoginThrottlePolicy policy;
+    private final PeriodicSweep sweep = new PeriodicSweep();
 
     public InMemoryLoginThrottle(Clock clock, LoginThrottlePolicy policy) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -42,7 +43,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     public void recordFailure(Username username, String source) {
         Instant now = clock.instant();
         if (streaks.size() > PRUNE_ABOVE) {
-            streaks.values().removeIf(streak -> streak.hasEndedAt(now, policy.window()));
+            sweep.runIfDue(now.toEpochMilli(), () -> streaks.values().removeIf(streak -> streak.hasEndedAt(now, policy.window())));
         }
         streaks.compute(new Key(username, source), (key, before) -> policy.fail(Optional.ofNullable(before), now));
     }

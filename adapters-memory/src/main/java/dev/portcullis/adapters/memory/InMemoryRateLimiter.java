@@ -24,6 +24,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     private final ConcurrentMap<Key, Count> counts = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final PeriodicSweep sweep = new PeriodicSweep();
 
     public InMemoryRateLimiter(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -33,7 +34,8 @@ public final class InMemoryRateLimiter implements RateLimiter {
     public Decision acquire(List<Limit> limits) {
         long now = clock.millis();
         if (counts.size() > PRUNE_ABOVE) {
-            counts.entrySet().removeIf(e -> e.getValue().window() < Math.floorDiv(now, e.getKey().windowMillis()));
+            sweep.runIfDue(now, () ->
+                    counts.entrySet().removeIf(e -> e.getValue().window() < Math.floorDiv(now, e.getKey().windowMillis())));
         }
         Decision decision = new Allowed();
         for (Limit limit : limits) {

@@ -23,6 +23,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     private final ConcurrentMap<OpaqueTokenHash, RefreshToken> tokens = new ConcurrentHashMap<>();
     private final ReadWriteLock familyLock = new ReentrantReadWriteLock();
+    private final PeriodicSweep sweep = new PeriodicSweep();
 
     @Override
     public void save(RefreshToken token) {
@@ -36,7 +37,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
     @Override
     public Rotation rotate(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
-        tokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
+        sweep.runIfDue(now.toEpochMilli(), () -> tokens.values().removeIf(t -> !now.isBefore(t.expiresAt())));
         familyLock.readLock().lock();
         try {
             return rotateLocked(presented, successor, now);
@@ -48,6 +49,9 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     private Rotation rotateLocked(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
         Rotation[] outcome = {new Rotation.Unknown()};
         tokens.computeIfPresent(presented, (key, token) -> {
+            if (!now.isBefore(token.expiresAt())) {
+                return null; // an expired token is as unknown as one never issued
+            }
             if (token.isUsableAt(now)) {
                 outcome[0] = new Rotation.Rotated(token);
                 return token.withState(State.ROTATED);

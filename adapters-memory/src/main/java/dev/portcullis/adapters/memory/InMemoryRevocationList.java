@@ -13,6 +13,8 @@ public final class InMemoryRevocationList implements RevocationList {
     private final ConcurrentMap<TokenId, Instant> revoked = new ConcurrentHashMap<>();
     private final Clock clock;
 
+    private final PeriodicSweep sweep = new PeriodicSweep();
+
     public InMemoryRevocationList(Clock clock) {
         this.clock = clock;
     }
@@ -20,7 +22,7 @@ public final class InMemoryRevocationList implements RevocationList {
     @Override
     public void revoke(TokenId id, Instant until) {
         Instant now = clock.instant();
-        revoked.values().removeIf(expiry -> !now.isBefore(expiry));
+        sweep.runIfDue(now.toEpochMilli(), () -> revoked.values().removeIf(expiry -> !now.isBefore(expiry)));
         if (now.isBefore(until)) {
             revoked.merge(id, until, (a, b) -> a.isAfter(b) ? a : b);
         }

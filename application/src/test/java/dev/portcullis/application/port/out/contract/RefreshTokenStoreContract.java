@@ -181,6 +181,18 @@ public abstract class RefreshTokenStoreContract {
         assertThat(store.find(successor.hash(), T0.plusSeconds(1))).isEmpty();
     }
 
+    /** A store that tidies up only now and then must still check each token's expiry when it is presented. */
+    @Test
+    void aTokenThatExpiredJustAfterAnotherRotationIsUnknown() {
+        RefreshToken token = saved(RefreshTokens.active(T0));
+        RefreshToken other = saved(RefreshTokens.active(T0));
+        Instant justBefore = token.expiresAt().minusMillis(1);
+        store.rotate(other.hash(), RefreshTokens.successorOf(other, justBefore), justBefore);
+
+        assertThat(store.rotate(token.hash(), RefreshTokens.successorOf(token, token.expiresAt()), token.expiresAt()))
+                .isInstanceOf(Rotation.Unknown.class);
+    }
+
     @Test
     void aTokenRotatesUpToTheLastInstantBeforeItExpires() {
         RefreshToken token = saved(RefreshTokens.active(T0));
