@@ -41,6 +41,7 @@ public final class Main {
                 stderr.setFormatter(handler.getFormatter());
             }
             root.removeHandler(handler);
+            handler.close();
             root.addHandler(stderr);
         }
     }
