@@ -17,7 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Set;
 
 /**
- * EdDSA (Ed25519) JWS verification through JCA: the counterpart of {@link Ed25519JcaSigner}.
+ * EdDSA (Ed25519) JWS verification through JCA: the counterpart of {@link JcaSigner}.
  * Critical header parameters are refused by {@link JoseTokenVerifier} before any verifier runs.
  */
 final class Ed25519JcaVerifier implements JWSVerifier {
