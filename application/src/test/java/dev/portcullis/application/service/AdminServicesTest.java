@@ -10,6 +10,8 @@ import dev.portcullis.application.port.in.admin.DynamicRegistration;
 import dev.portcullis.application.port.in.admin.NewUser;
 import dev.portcullis.application.port.in.admin.RegisteredClient;
 import dev.portcullis.application.port.in.admin.UserChanges;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapUserRepository;
 import dev.portcullis.application.service.admin.CreateUserService;
 import dev.portcullis.application.service.admin.DeleteClientService;
 import dev.portcullis.application.service.admin.ListClientsService;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.Test;
 /** The operators' use cases over the map fakes: outcomes, never call orders. */
 class AdminServicesTest {
 
-    private final Fakes.MapClientRepository clients = new Fakes.MapClientRepository();
-    private final Fakes.MapUserRepository users = new Fakes.MapUserRepository();
+    private final MapClientRepository clients = new MapClientRepository();
+    private final MapUserRepository users = new MapUserRepository();
     private final Fakes.PlainSecretHasher hasher = new Fakes.PlainSecretHasher();
     private final AtomicInteger generated = new AtomicInteger();
     private final RegisterClientService register = new RegisterClientService(clients, () -> "generated-" + generated.incrementAndGet(),

@@ -90,49 +90,6 @@ final class Fakes {
         }
     }
 
-    static class MapClientRepository implements ClientRepository {
-        private final Map<ClientId, Client> clients = new HashMap<>();
-
-        @Override
-        public Optional<Client> findById(ClientId id) {
-            return Optional.ofNullable(clients.get(id));
-        }
-
-        @Override
-        public void save(Client client) {
-            clients.put(client.id(), client);
-        }
-
-        @Override
-        public boolean delete(ClientId id) {
-            return clients.remove(id) != null;
-        }
-
-        @Override
-        public List<Client> findAll() {
-            return List.copyOf(clients.values());
-        }
-    }
-
-    static class MapUserRepository implements UserRepository {
-        private final Map<Username, User> users = new HashMap<>();
-
-        @Override
-        public synchronized Optional<User> findByUsername(Username username) {
-            return Optional.ofNullable(users.get(username));
-        }
-
-        @Override
-        public synchronized void save(User user) {
-            users.put(user.username(), user);
-        }
-
-        @Override
-        public synchronized boolean delete(Username username) {
-            return users.remove(username) != null;
-        }
-    }
-
     /** Codes in a map, redeemed under one lock; a redeemed code stays until it expires. */
     static class MapCodeStore implements AuthorizationCodeStore {
         private final Map<OpaqueTokenHash, AuthorizationCode> codes = new HashMap<>();

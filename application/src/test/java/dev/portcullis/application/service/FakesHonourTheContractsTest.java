@@ -1,10 +1,14 @@
 package dev.portcullis.application.service;
 
 import dev.portcullis.application.port.out.AuthorizationCodeStore;
+import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.RefreshTokenStore;
 import dev.portcullis.application.port.out.RevocationList;
 import dev.portcullis.application.port.out.UserRepository;
 import dev.portcullis.application.port.out.contract.AuthorizationCodeStoreContract;
+import dev.portcullis.application.port.out.contract.ClientRepositoryContract;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapUserRepository;
 import dev.portcullis.application.port.out.contract.RefreshTokenStoreContract;
 import dev.portcullis.application.port.out.contract.RevocationListContract;
 import dev.portcullis.application.port.out.contract.UserRepositoryContract;
@@ -15,10 +19,18 @@ import org.junit.jupiter.api.Nested;
 class FakesHonourTheContractsTest {
 
     @Nested
+    class Clients extends ClientRepositoryContract {
+        @Override
+        protected ClientRepository newRepository() {
+            return new MapClientRepository();
+        }
+    }
+
+    @Nested
     class Users extends UserRepositoryContract {
         @Override
         protected UserRepository newRepository() {
-            return new Fakes.MapUserRepository();
+            return new MapUserRepository();
         }
     }
 

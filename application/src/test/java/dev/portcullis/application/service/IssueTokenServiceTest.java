@@ -12,6 +12,7 @@ import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.in.TokenResult.Issued;
 import dev.portcullis.application.port.out.BackendUnavailableException;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
@@ -161,7 +162,7 @@ class IssueTokenServiceTest {
 
     @Test
     void aStoreOutageIsAFailureNotARejection() {
-        Fakes.MapClientRepository down = new Fakes.MapClientRepository() {
+        MapClientRepository down = new MapClientRepository() {
             @Override
             public Optional<Client> findById(ClientId id) {
                 throw new BackendUnavailableException("test store", new RuntimeException("down"));

@@ -14,12 +14,12 @@ import dev.portcullis.application.port.in.ShowError;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.port.out.contract.Clients;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapUserRepository;
 import dev.portcullis.application.port.out.contract.MutableClock;
-import dev.portcullis.application.service.Fakes.MapClientRepository;
 import dev.portcullis.application.service.Fakes.PlainSecretHasher;
 import dev.portcullis.application.service.LoginFakes.RecordingThrottle;
 import dev.portcullis.application.service.LoginFakes.SavedCodes;
-import dev.portcullis.application.service.LoginFakes.UserRealm;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.code.AuthorizationCode;
@@ -50,7 +50,7 @@ class LogInServiceTest {
     private static final String FROM = "192.0.2.10";
 
     private final MapClientRepository clients = new MapClientRepository();
-    private final UserRealm users = new UserRealm();
+    private final MapUserRepository users = new MapUserRepository();
     private final PlainSecretHasher hasher = new PlainSecretHasher();
     private final RecordingThrottle throttle = new RecordingThrottle();
     private final SavedCodes codes = new SavedCodes();

@@ -23,30 +23,6 @@ final class LoginFakes {
     private LoginFakes() {
     }
 
-    static final class UserRealm implements UserRepository {
-        private final Map<Username, User> users = new HashMap<>();
-        /** When set, every lookup fails as a store outage does. */
-        volatile boolean down;
-
-        @Override
-        public Optional<User> findByUsername(Username username) {
-            if (down) {
-                throw new BackendUnavailableException("users", null);
-            }
-            return Optional.ofNullable(users.get(username));
-        }
-
-        @Override
-        public void save(User user) {
-            users.put(user.username(), user);
-        }
-
-        @Override
-        public boolean delete(Username username) {
-            return users.remove(username) != null;
-        }
-    }
-
     /** Keeps every saved code; redeeming is the token endpoint's business, not the login's. */
     static final class SavedCodes implements AuthorizationCodeStore {
         final List<AuthorizationCode> saved = new ArrayList<>();

@@ -10,7 +10,7 @@ import dev.portcullis.application.port.in.ShowError;
 import dev.portcullis.application.port.in.ValidateAuthorizationRequest.Valid;
 import dev.portcullis.application.port.in.ValidateAuthorizationRequest.Validation;
 import dev.portcullis.application.port.out.contract.Clients;
-import dev.portcullis.application.service.Fakes.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.ScopeSet;
 import java.net.URI;

@@ -8,6 +8,8 @@ import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.LoginThrottle;
 import dev.portcullis.application.port.out.SecretHasher;
 import dev.portcullis.application.port.out.UserRepository;
+import dev.portcullis.application.port.out.contract.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapUserRepository;
 import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.application.service.AuthorizationSettings;
 import dev.portcullis.application.service.LogInService;
@@ -58,8 +60,8 @@ public final class AuthorizeFixture {
             Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     public final MutableClock clock = MutableClock.at(Instant.parse("2026-06-01T08:00:00Z"));
-    public final Clients clients = new Clients();
-    public final Users users = new Users();
+    public final MapClientRepository clients = new MapClientRepository();
+    public final MapUserRepository users = new MapUserRepository();
     public final Codes codes = new Codes();
     public final Throttle throttle = new Throttle();
     public final byte[] sessionKey = randomKey();
@@ -106,57 +108,6 @@ public final class AuthorizeFixture {
             return hash.encoded().equals("$plain$" + secret);
         }
     };
-
-    public static final class Clients implements ClientRepository {
-        private final Map<ClientId, Client> clients = new ConcurrentHashMap<>();
-        public volatile boolean down;
-
-        @Override
-        public Optional<Client> findById(ClientId id) {
-            if (down) {
-                throw new BackendUnavailableException("clients", null);
-            }
-            return Optional.ofNullable(clients.get(id));
-        }
-
-        @Override
-        public void save(Client client) {
-            clients.put(client.id(), client);
-        }
-
-        @Override
-        public boolean delete(ClientId id) {
-            return clients.remove(id) != null;
-        }
-
-        @Override
-        public List<Client> findAll() {
-            return List.copyOf(clients.values());
-        }
-    }
-
-    public static final class Users implements UserRepository {
-        private final Map<Username, User> users = new ConcurrentHashMap<>();
-        public volatile boolean down;
-
-        @Override
-        public Optional<User> findByUsername(Username username) {
-            if (down) {
-                throw new BackendUnavailableException("users", null);
-            }
-            return Optional.ofNullable(users.get(username));
-        }
-
-        @Override
-        public void save(User user) {
-            users.put(user.username(), user);
-        }
-
-        @Override
-        public boolean delete(Username username) {
-            return users.remove(username) != null;
-        }
-    }
 
     public static final class Codes implements AuthorizationCodeStore {
         public final List<AuthorizationCode> saved = new CopyOnWriteArrayList<>();
