@@ -4,6 +4,7 @@ import dev.portcullis.adapters.crypto.KeyDecryptionException;
 import dev.portcullis.adapters.crypto.SecretHashers;
 import dev.portcullis.adapters.crypto.SecureRandomSource;
 import dev.portcullis.adapters.http.admin.AdminUseCases;
+import dev.portcullis.application.port.in.admin.AdminResult;
 import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.bootstrap.config.ConfigKey;
@@ -105,12 +106,18 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
     }
 
     /** The exit status of a refused change. */
-    static int exitStatus(dev.portcullis.application.port.in.admin.AdminResult.Rejection rejection) {
+    static int exitStatus(AdminResult.Rejection rejection) {
         return switch (rejection) {
             case INVALID -> EXIT_USAGE;
             case NOT_FOUND -> EXIT_NOT_FOUND;
             case CONFLICT -> EXIT_CONFLICT;
         };
+    }
+
+    /** Says on standard error why a change was refused, and answers the exit status of the refusal. */
+    static int refused(PrintWriter err, String what, AdminResult.Rejected<?> rejected) {
+        err.println("portcullis: " + what + ": " + rejected.message());
+        return exitStatus(rejected.rejection());
     }
 
     /** No command: serve. */

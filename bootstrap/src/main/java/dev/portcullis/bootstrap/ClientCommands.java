@@ -106,8 +106,7 @@ final class ClientCommands implements Callable<Integer> {
             return parent.cli.withStorage("client create", err, ctx -> {
                 switch (ctx.admin().registerClient().register(clientSpec)) {
                     case AdminResult.Rejected<RegisteredClient> r -> {
-                        err.println("portcullis: client " + id + " not created: " + r.message());
-                        return Cli.exitStatus(r.rejection());
+                        return Cli.refused(err, "client " + id + " not created", r);
                     }
                     case AdminResult.Done<RegisteredClient> done -> {
                         ctx.audit("admin.client.created", "client_id", id.value());
@@ -159,8 +158,7 @@ final class ClientCommands implements Callable<Integer> {
             return parent.cli.withStorage("client rotate-secret", err, ctx -> {
                 switch (ctx.admin().rotateClientSecret().rotate(id)) {
                     case AdminResult.Rejected<RegisteredClient> r -> {
-                        err.println("portcullis: client " + id + ": " + r.message());
-                        return Cli.exitStatus(r.rejection());
+                        return Cli.refused(err, "client " + id, r);
                     }
                     case AdminResult.Done<RegisteredClient> done -> {
                         ctx.audit("admin.client.secret_rotated", "client_id", id.value());
@@ -189,8 +187,7 @@ final class ClientCommands implements Callable<Integer> {
             return parent.cli.withStorage("client delete", err, ctx -> {
                 switch (ctx.admin().deleteClient().delete(id)) {
                     case AdminResult.Rejected<ClientId> r -> {
-                        err.println("portcullis: client " + id + ": " + r.message());
-                        return Cli.exitStatus(r.rejection());
+                        return Cli.refused(err, "client " + id, r);
                     }
                     case AdminResult.Done<ClientId> done -> {
                         ctx.audit("admin.client.deleted", "client_id", id.value());

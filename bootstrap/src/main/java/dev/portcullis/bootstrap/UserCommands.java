@@ -86,8 +86,7 @@ final class UserCommands implements Callable<Integer> {
             return parent.cli.withStorage("user create", err, ctx -> {
                 switch (ctx.admin().createUser().create(new NewUser(username, secret.get(), roles))) {
                     case AdminResult.Rejected<User> r -> {
-                        err.println("portcullis: user " + username + " not created: " + r.message());
-                        return Cli.exitStatus(r.rejection());
+                        return Cli.refused(err, "user " + username + " not created", r);
                     }
                     case AdminResult.Done<User> done -> {
                         ctx.audit("admin.user.created", "username", username.value());
@@ -127,8 +126,7 @@ final class UserCommands implements Callable<Integer> {
             return parent.cli.withStorage("user disable", err, ctx -> {
                 switch (ctx.admin().updateUser().update(username, UserChanges.disable())) {
                     case AdminResult.Rejected<User> r -> {
-                        err.println("portcullis: user " + username + ": " + r.message());
-                        return Cli.exitStatus(r.rejection());
+                        return Cli.refused(err, "user " + username, r);
                     }
                     case AdminResult.Done<User> done -> {
                         ctx.audit("admin.user.disabled", "username", username.value());

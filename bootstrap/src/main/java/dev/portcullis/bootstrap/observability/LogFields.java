@@ -27,8 +27,12 @@ public final class LogFields {
         return new LogFields(fields);
     }
 
-    public static LogFields of(Map<String, ?> map) {
-        return new LogFields(new LinkedHashMap<>(map));
+    /** {@code event} = {@code type} first, then the event's fields: one map, built once per audit record. */
+    static LogFields event(String type, Map<String, String> fields) {
+        Map<String, Object> all = new LinkedHashMap<>(fields.size() * 2);
+        all.put("event", type);
+        all.putAll(fields);
+        return new LogFields(all);
     }
 
     public Map<String, Object> asMap() {

@@ -3,8 +3,6 @@ package dev.portcullis.bootstrap.observability;
 import dev.portcullis.application.port.out.AuditTrail;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The audit trail as log records of the {@value #LOGGER} logger at INFO: {@code event} (the type) and the event's
@@ -19,10 +17,7 @@ public final class LoggingAuditTrail implements AuditTrail {
     @Override
     public void record(Event event) {
         if (LOG.isLoggable(Level.INFO)) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("event", event.type());
-            fields.putAll(event.fields());
-            LOG.log(Level.INFO, "audit {0}", LogFields.of(fields));
+            LOG.log(Level.INFO, "audit {0}", LogFields.event(event.type(), event.fields()));
         }
     }
 }
