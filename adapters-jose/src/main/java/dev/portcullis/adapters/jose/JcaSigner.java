@@ -22,8 +22,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * JWS signing (ES256, RS256, EdDSA) through JCA {@link Signature} objects that are kept and reused, one per signing
- * thread at a time. Nimbus' signers look up a new {@code Signature} for every token (a provider lookup, and for a
+ * JWS signing (ES256, RS256, EdDSA) through JCA {@link Signature} objects that are initialised with the key once, then
+ * kept and reused, one per signing thread at a time. Nimbus' signers look up a new {@code Signature} for every token (a provider lookup, and for a
  * native provider a new native context), which measured 3–30 % of an ES256 signature with ACCP; and Nimbus' own
  * EdDSA signer always uses Tink (~4k signatures/s here, against 40–60k/s for ACCP's JCA {@code Ed25519}).
  * ECDSA signatures come out of JCA DER-encoded and are transcoded to JWS' fixed-length R‖S (RFC 7518 §3.4);
@@ -93,8 +93,9 @@ final class JcaSigner implements JWSSigner {
             if (signature == null) {
                 signature = provider.isPresent() ? Signature.getInstance(jcaAlgorithm, provider.get())
                         : Signature.getInstance(jcaAlgorithm);
+                // once: sign() resets a Signature to the state of its last initSign, ready for the next token
+                signature.initSign(privateKey);
             }
-            signature.initSign(privateKey);
             signature.update(signingInput);
             byte[] signed = signature.sign();
             idle.offer(signature); // only after a clean signature: a failed one may be left in any state

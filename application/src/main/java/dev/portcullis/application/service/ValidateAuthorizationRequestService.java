@@ -21,6 +21,7 @@ import dev.portcullis.domain.code.PkceChallenge;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.syntax.Ascii;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public final class ValidateAuthorizationRequestService implements ValidateAuthor
     /** RFC 6749 Appendix A.5: {@code 1*VSCHAR}, VSCHAR = %x20-7E. */
     static boolean isValidState(String state) {
         return !state.isEmpty() && state.length() <= MAX_STATE_LENGTH
-                && state.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+                && Ascii.allVschar(state);
     }
 
     private static RedirectError error(URI redirect, OAuthError error, String reason, Optional<String> state) {

@@ -1,5 +1,7 @@
 package dev.portcullis.domain.client;
 
+import dev.portcullis.domain.syntax.Ascii;
+
 /** A client identifier: 1 to 255 visible ASCII characters or spaces ({@code VSCHAR}, RFC 6749 Appendix A.1). */
 public record ClientId(String value) {
 
@@ -15,7 +17,7 @@ public record ClientId(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
             return false;
         }
-        return value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+        return Ascii.allVschar(value);
     }
 
     @Override

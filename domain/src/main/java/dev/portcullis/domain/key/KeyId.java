@@ -1,11 +1,13 @@
 package dev.portcullis.domain.key;
 
+import dev.portcullis.domain.syntax.Ascii;
+
 /** A key's {@code kid}: 1 to 128 visible ASCII characters. */
 public record KeyId(String value) {
 
     public KeyId {
         if (value == null || value.isEmpty() || value.length() > 128
-                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                || !Ascii.allVchar(value)) {
             throw new IllegalArgumentException("not a key id");
         }
     }

@@ -1,11 +1,13 @@
 package dev.portcullis.domain.refresh;
 
+import dev.portcullis.domain.syntax.Ascii;
+
 /** Names one chain of rotated refresh tokens, all descended from one grant. */
 public record FamilyId(String value) {
 
     public FamilyId {
         if (value == null || value.isEmpty() || value.length() > 128
-                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                || !Ascii.allVchar(value)) {
             throw new IllegalArgumentException("not a refresh token family id");
         }
     }

@@ -79,7 +79,14 @@ public record ScopeSet(SortedSet<Scope> scopes) {
 
     /** The space-delimited wire form (RFC 6749 §3.3). */
     public String wire() {
-        return scopes.stream().map(Scope::value).collect(Collectors.joining(" "));
+        StringBuilder wire = new StringBuilder();
+        for (Scope scope : scopes) {
+            if (!wire.isEmpty()) {
+                wire.append(' ');
+            }
+            wire.append(scope.value());
+        }
+        return wire.toString();
     }
 
     @Override
