@@ -23,9 +23,10 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * JWS signing (ES256, RS256, EdDSA) through JCA {@link Signature} objects that are initialised with the key once, then
- * kept and reused, one per signing thread at a time. Nimbus' signers look up a new {@code Signature} for every token (a provider lookup, and for a
- * native provider a new native context), which measured 3–30 % of an ES256 signature with ACCP; and Nimbus' own
- * EdDSA signer always uses Tink (~4k signatures/s here, against 40–60k/s for ACCP's JCA {@code Ed25519}).
+ * kept and reused, one per signing thread at a time. Nimbus' signers look up a new {@code Signature} for every token
+ * (a provider lookup, and for a native provider a new native context), which measured 3–30 % of an ES256 signature
+ * with ACCP; and Nimbus' own EdDSA signer always uses Tink (~4k signatures/s here, against 40–60k/s for ACCP's JCA
+ * {@code Ed25519}).
  * ECDSA signatures come out of JCA DER-encoded and are transcoded to JWS' fixed-length R‖S (RFC 7518 §3.4);
  * RSA PKCS#1 v1.5 and Ed25519 (RFC 8037 §3.1) signatures are already what JWS wants.
  */
