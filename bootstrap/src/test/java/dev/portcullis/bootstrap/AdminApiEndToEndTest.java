@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -276,9 +277,16 @@ class AdminApiEndToEndTest {
             HttpResponse<String> anonymous = call(route[0], route[1], route[2], null);
             assertThat(anonymous.statusCode()).as(route[0] + " " + route[1]).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"portcullis\"");
+            assertThat(anonymous.headers().firstValue("Cache-Control")).as(route[0] + " " + route[1]).hasValue("no-store");
             HttpResponse<String> weak = call(route[0], route[1], route[2], notAdmin);
             assertThat(weak.statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
             assertThat(json(weak).get("error").asText()).isEqualTo("insufficient_scope");
+            assertThat(weak.headers().firstValue("Cache-Control")).as(route[0] + " " + route[1]).hasValue("no-store");
+        }
+        for (String readable : List.of("/admin/clients", "/admin/clients/myapp", "/admin/users/admin", "/admin/keys")) {
+            HttpResponse<String> answered = call("GET", readable, null);
+            assertThat(answered.statusCode()).as(readable).isEqualTo(200);
+            assertThat(answered.headers().firstValue("Cache-Control")).as(readable).hasValue("no-store");
         }
         assertThat(clientCredentials("myapp", "secret").statusCode()).as("nothing changed").isEqualTo(200);
         assertThat(call("GET", "/admin/clients/sneaky", null).statusCode()).isEqualTo(404);

@@ -2,7 +2,6 @@ package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
@@ -68,7 +67,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;
@@ -97,7 +95,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         if (gate.admit(req, res).isEmpty()) {
             return;
         }
@@ -108,7 +105,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void read(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         if (gate.admit(req, res).isEmpty()) {
             return;
         }
@@ -130,7 +126,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void update(ServerRequest req, ServerResponse res, boolean replace) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;
@@ -171,7 +166,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void rotateSecret(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;
@@ -190,7 +184,6 @@ public final class AdminClientRoutes implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package dev.portcullis.adapters.http.admin;
 
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
+import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
@@ -21,6 +22,7 @@ import java.util.Optional;
 /**
  * The one door of every admin route: a bearer token of this issuer that carries the admin scope. A caller
  * without one is refused as at every protected resource (RFC 6750 §3), and the refusal is already sent.
+ * Every admin answer, refusal or not, is marked {@code no-store}: they carry secrets and client records.
  */
 public final class AdminGate {
 
@@ -38,6 +40,7 @@ public final class AdminGate {
 
     /** The admin's claims; empty when the request was refused (the answer is sent). */
     public Optional<AccessTokenClaims> admit(ServerRequest req, ServerResponse res) {
+        CacheHeaders.noStore(res);
         Optional<dev.portcullis.domain.token.Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
             OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);

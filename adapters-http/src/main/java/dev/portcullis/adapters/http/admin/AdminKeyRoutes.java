@@ -1,7 +1,6 @@
 package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
@@ -64,7 +63,6 @@ public final class AdminKeyRoutes implements HttpService {
     }
 
     private void list(ListSigningKeys keys, ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         if (gate.admit(req, res).isEmpty()) {
             return;
         }
@@ -75,7 +73,6 @@ public final class AdminKeyRoutes implements HttpService {
     }
 
     private void rotate(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> admitted = gate.admit(req, res);
         if (admitted.isEmpty()) {
             return;

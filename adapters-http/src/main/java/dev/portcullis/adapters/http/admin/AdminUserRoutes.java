@@ -2,7 +2,6 @@ package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.adapters.http.edge.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
@@ -56,7 +55,6 @@ public final class AdminUserRoutes implements HttpService {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;
@@ -95,7 +93,6 @@ public final class AdminUserRoutes implements HttpService {
     }
 
     private void read(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         if (gate.admit(req, res).isEmpty()) {
             return;
         }
@@ -109,7 +106,6 @@ public final class AdminUserRoutes implements HttpService {
     }
 
     private void update(ServerRequest req, ServerResponse res) {
-        CacheHeaders.noStore(res);
         Optional<AccessTokenClaims> caller = gate.admit(req, res);
         if (caller.isEmpty()) {
             return;
