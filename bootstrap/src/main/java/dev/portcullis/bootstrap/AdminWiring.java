@@ -6,18 +6,21 @@ import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.application.port.out.RandomSource;
 import dev.portcullis.application.port.out.SecretHasher;
 import dev.portcullis.application.service.ListSigningKeysService;
+import dev.portcullis.application.service.admin.ClientRules;
 import dev.portcullis.application.service.admin.CreateUserService;
 import dev.portcullis.application.service.admin.DeleteClientService;
 import dev.portcullis.application.service.admin.ListClientsService;
 import dev.portcullis.application.service.admin.ReadUserService;
 import dev.portcullis.application.service.admin.RegisterClientService;
 import dev.portcullis.application.service.admin.RegisterDynamicClientService;
-import dev.portcullis.domain.scope.ScopeSet;
-import java.util.Optional;
 import dev.portcullis.application.service.admin.RotateClientSecretService;
 import dev.portcullis.application.service.admin.UpdateClientService;
 import dev.portcullis.application.service.admin.UpdateUserService;
+import dev.portcullis.bootstrap.config.RegistrationSettings;
+import dev.portcullis.bootstrap.config.Settings;
+import dev.portcullis.domain.scope.ScopeSet;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Wires the operators' use cases over the configured storage: for the admin REST API and for the CLI. They write
@@ -28,23 +31,30 @@ final class AdminWiring {
     private AdminWiring() {
     }
 
-    static AdminUseCases useCases(Storage storage, SecretHasher clientSecrets, SecretHasher passwords, RandomSource random,
-            Clock clock, AuditTrail audit) {
-        return useCases(storage, clientSecrets, passwords, random, clock, audit, Optional.empty(), ScopeSet.empty());
+    /** The operators' rules of this configuration: its profile's redirect-URI rule, its maximum access-token lifetime. */
+    static ClientRules clientRules(Settings settings) {
+        return new ClientRules(settings.redirectUriPolicy(), settings.tokens().maxAccessTokenTtl());
+    }
+
+    static AdminUseCases useCases(Storage storage, ClientRules rules, SecretHasher clientSecrets, SecretHasher passwords,
+            RandomSource random, Clock clock, AuditTrail audit) {
+        return useCases(storage, rules, clientSecrets, passwords, random, clock, audit,
+                new RegistrationSettings(Optional.empty(), RegisterDynamicClientService.DEFAULT_ALLOWED_GRANT_TYPES),
+                ScopeSet.empty());
     }
 
     /**
-     * @param initialAccessToken when present, dynamic registration is served behind it
-     * @param reserved           scopes a self-registered client may not hold (the admin and introspection scopes)
+     * @param registration when enabled, dynamic registration is served behind its initial access token
+     * @param reserved     scopes a self-registered client may not hold (the admin and introspection scopes)
      */
-    static AdminUseCases useCases(Storage storage, SecretHasher clientSecrets, SecretHasher passwords, RandomSource random,
-            Clock clock, AuditTrail audit, Optional<String> initialAccessToken, ScopeSet reserved) {
+    static AdminUseCases useCases(Storage storage, ClientRules rules, SecretHasher clientSecrets, SecretHasher passwords,
+            RandomSource random, Clock clock, AuditTrail audit, RegistrationSettings registration, ScopeSet reserved) {
         SecretGenerator secrets = new SecretGenerator(random);
-        RegisterClientService register = new RegisterClientService(storage.clients(), secrets, clientSecrets);
+        RegisterClientService register = new RegisterClientService(storage.clients(), secrets, clientSecrets, rules);
         return new AdminUseCases(
                 register,
                 new ListClientsService(storage.clients()),
-                new UpdateClientService(storage.clients()),
+                new UpdateClientService(storage.clients(), rules),
                 new RotateClientSecretService(storage.clients(), secrets, clientSecrets),
                 new DeleteClientService(storage.clients()),
                 new CreateUserService(storage.users(), passwords),
@@ -52,7 +62,8 @@ final class AdminWiring {
                 new UpdateUserService(storage.users(), passwords),
                 new ListSigningKeysService(storage.keys(), clock),
                 audit,
-                initialAccessToken.map(token -> new AdminUseCases.Registration(
-                        new RegisterDynamicClientService(register, random, reserved), token, clock)));
+                registration.initialAccessToken().map(token -> new AdminUseCases.Registration(
+                        new RegisterDynamicClientService(register, random, reserved, registration.allowedGrantTypes()),
+                        token, clock)));
     }
 }

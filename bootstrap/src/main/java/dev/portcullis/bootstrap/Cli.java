@@ -108,7 +108,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
     /** The exit status of a refused change. */
     static int exitStatus(AdminResult.Rejection rejection) {
         return switch (rejection) {
-            case INVALID -> EXIT_USAGE;
+            case INVALID, INVALID_REDIRECT_URI -> EXIT_USAGE;
             case NOT_FOUND -> EXIT_NOT_FOUND;
             case CONFLICT -> EXIT_CONFLICT;
         };
@@ -182,7 +182,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
 
         /** The operators' use cases over this storage; changes are audited with the operating-system user as actor. */
         AdminUseCases admin() {
-            return AdminWiring.useCases(storage, SecretHashers.forClientSecrets(clock),
+            return AdminWiring.useCases(storage, AdminWiring.clientRules(settings), SecretHashers.forClientSecrets(clock),
                     SecretHashers.forPasswords(settings.users().bcryptCost(), clock), new SecureRandomSource(), clock,
                     new dev.portcullis.bootstrap.observability.LoggingAuditTrail());
         }

@@ -107,8 +107,8 @@ public final class PortcullisServer implements AutoCloseable {
                 }));
         HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
                 settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle,
-                AdminWiring.useCases(storage, clientSecrets, passwords, random, clock, observability.audit(),
-                        settings.registration().initialAccessToken(),
+                AdminWiring.useCases(storage, AdminWiring.clientRules(settings), clientSecrets, passwords, random, clock,
+                        observability.audit(), settings.registration(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
                         new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));

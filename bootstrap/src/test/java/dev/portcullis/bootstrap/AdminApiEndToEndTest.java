@@ -143,6 +143,61 @@ class AdminApiEndToEndTest {
     }
 
     @Test
+    void redirectUrisFollowTheSameRuleAsAtRegistration() {
+        String[][] refused = {{"javascript:alert(document.cookie)", "redirect_uris: scheme javascript"},
+                {"data:text/html,x", "scheme data"}, {"http://app.example/cb", "loopback"},
+                {"https://*.app.example/cb", "wildcard"}, {"https://me@app.example/cb", "userinfo"}};
+        for (String[] r : refused) {
+            assertError(call("POST", "/admin/clients", "{\"client_id\":\"bad-uri\",\"client_type\":\"public\","
+                    + "\"redirect_uris\":[\"" + r[0] + "\"]}"), 400, "invalid_request", r[1]);
+        }
+        assertThat(call("GET", "/admin/clients/bad-uri", null).statusCode()).as("nothing was stored").isEqualTo(404);
+
+        HttpResponse<String> native_ = call("POST", "/admin/clients", "{\"client_id\":\"native\",\"client_type\":\"public\","
+                + "\"redirect_uris\":[\"com.example.app:/oauth2redirect\",\"http://127.0.0.1/cb\"]}");
+        assertThat(native_.statusCode()).as(native_.body()).isEqualTo(201);
+        assertError(call("PATCH", "/admin/clients/native", "{\"redirect_uris\":[\"javascript:alert(1)\"]}"), 400,
+                "invalid_request", "scheme javascript");
+        assertError(call("PUT", "/admin/clients/native", "{\"client_type\":\"public\",\"redirect_uris\":[\"data:,x\"]}"),
+                400, "invalid_request", "redirect_uris");
+        assertThat(json(call("GET", "/admin/clients/native", null)).get("redirect_uris").toString())
+                .isEqualTo("[\"com.example.app:/oauth2redirect\",\"http://127.0.0.1/cb\"]");
+    }
+
+    @Test
+    void anAccessTokenLifetimeBeyondTheMaximumIsRefused() {
+        String[][] refused = {{"1000000000000", "access_token_ttl must be at most 86400 seconds"},
+                {"86401", "token.max-access-token-ttl"}, {"1e12", "access_token_ttl must be a positive integer"}};
+        for (String[] r : refused) {
+            assertError(call("POST", "/admin/clients", "{\"client_id\":\"forever\",\"access_token_ttl\":" + r[0] + "}"), 400,
+                    "invalid_request", r[1]);
+        }
+        assertThat(call("POST", "/admin/clients", "{\"client_id\":\"daylong\",\"access_token_ttl\":86400}").statusCode())
+                .isEqualTo(201);
+        assertError(call("PATCH", "/admin/clients/daylong", "{\"access_token_ttl\":9223372036854775807}"), 400,
+                "invalid_request", "at most 86400");
+        assertThat(json(call("GET", "/admin/clients/daylong", null)).get("access_token_ttl").asLong()).isEqualTo(86400);
+    }
+
+    @Test
+    void aBodyWithTrailingContentOrADuplicateKeyAnywhereIsRefused() {
+        for (String body : new String[] {"{\"client_id\":\"x\"} xyz", "{\"client_id\":\"x\"}{}", "{\"client_id\":\"x\"} ]",
+                "{\"client_id\":\"x\"} \"\"", "{\"client_id\":\"x\",\"client_id\":\"x\"}"}) {
+            HttpResponse<String> refused = call("POST", "/admin/clients", body);
+            assertThat(refused.statusCode()).as(body + " → " + refused.body()).isEqualTo(400);
+            assertThat(json(refused).get("error").asText()).isEqualTo("invalid_request");
+        }
+        assertError(call("POST", "/admin/clients", "{\"client_id\":\"x\"} xyz"), 400, "invalid_request", "after the JSON object");
+        assertError(call("POST", "/admin/clients", "{\"client_id\":\"x\",\"client_id\":\"y\"}"), 400, "invalid_request",
+                "duplicate field");
+        assertThat(call("GET", "/admin/clients/x", null).statusCode()).as("nothing was stored").isEqualTo(404);
+        assertError(call("PATCH", "/admin/clients/myapp", "{\"scope\":\"read\"} trailing"), 400, "invalid_request",
+                "after the JSON object");
+        assertError(call("POST", "/admin/users", "{\"username\":\"u\",\"password\":\"long-enough-password\"} x"), 400,
+                "invalid_request", "after the JSON object");
+    }
+
+    @Test
     void putReplacesPatchChangesAndNeitherChangesTheIdTheKindOrTheSecret() {
         String secret = json(call("POST", "/admin/clients", "{\"client_id\":\"reports\",\"scope\":\"r w\",\"default_scope\":\"r\"}"))
                 .get("client_secret").asText();

@@ -179,6 +179,31 @@ class CliTest {
     }
 
     @Test
+    void clientCreateRefusesDangerousRedirectUrisAndLifetimesBeyondTheMaximum() {
+        Run js = mongo("client", "create", "js", "--public", "--redirect-uri", "javascript:alert(1)");
+        assertThat(js.status()).as(js.toString()).isEqualTo(2);
+        assertThat(js.err()).contains("not created").contains("scheme javascript");
+        Run http = mongo("client", "create", "web", "--public", "--redirect-uri", "http://app.example/cb");
+        assertThat(http.status()).as(http.toString()).isEqualTo(2);
+        assertThat(http.err()).contains("loopback");
+        Run localhost = run(mongoEnv("PORTCULLIS_PROFILE", "prod", "KEYS_ENCRYPTION_KEY", "A".repeat(43) + "="), "", "client",
+                "create", "cli", "--public", "--redirect-uri", "http://localhost/cb");
+        assertThat(localhost.status()).as("localhost over http is a dev-profile allowance: " + localhost).isEqualTo(2);
+        assertThat(localhost.err()).contains("not created").contains("127.0.0.1");
+        Run forever = mongo("client", "create", "forever", "--access-token-ttl", "400d");
+        assertThat(forever.status()).as(forever.toString()).isEqualTo(2);
+        assertThat(forever.err()).contains("access_token_ttl").contains("at most 86400");
+        assertThat(mongo("client", "list").out()).doesNotContain("js").doesNotContain("web").doesNotContain("forever");
+
+        Run raised = run(mongoEnv("TOKEN_MAX_ACCESS_TOKEN_TTL", "400d"), "", "client", "create", "forever",
+                "--access-token-ttl", "400d");
+        assertThat(raised.status()).as("the maximum is the operator's to raise: " + raised).isZero();
+        Run nativeApp = mongo("client", "create", "native", "--public", "--redirect-uri", "com.example.app:/cb",
+                "--redirect-uri", "http://127.0.0.1/cb");
+        assertThat(nativeApp.status()).as(nativeApp.toString()).isZero();
+    }
+
+    @Test
     void usersAreCreatedFromStdinOrTheEnvironmentAndDisabled() {
         try (RunningServer server = RunningServer.start(mongoEnv().entrySet().stream()
                 .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new))) {

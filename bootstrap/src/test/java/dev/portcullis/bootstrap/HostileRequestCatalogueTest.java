@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -} when the answer carries none. No row may be answered with a 5xx.
  *
  * <p>Placeholders filled in when sending: {@code {HOST}} (the server's host:port), {@code {TOKEN}}
- * (a valid access token of the dev client, scope read).
+ * (a valid access token of the dev client, scope read), {@code {ADMIN_TOKEN}} (a valid access token of the dev admin
+ * client, scope admin). Dynamic registration is on, behind {@link #INITIAL_ACCESS_TOKEN}.
  */
 class HostileRequestCatalogueTest {
 
@@ -37,8 +38,11 @@ class HostileRequestCatalogueTest {
     private static final String VALID_AUTHZ = SPA + "&response_type=code&code_challenge=" + CHALLENGE
             + "&code_challenge_method=S256&state=s1";
 
+    static final String INITIAL_ACCESS_TOKEN = "catalogue-initial-access-token-0123456789";
+
     private static RunningServer portcullis;
     private static String token;
+    private static String adminToken;
 
     /** One row of the catalogue. */
     record Case(String name, Request request, int status, String error) {
@@ -68,7 +72,7 @@ class HostileRequestCatalogueTest {
             return new Request(method, target, headers, body, raw, false);
         }
 
-        byte[] bytes(String hostPort, String accessToken) {
+        byte[] bytes(String hostPort, String accessToken, String adminAccessToken) {
             String text;
             if (raw != null) {
                 text = raw;
@@ -80,7 +84,7 @@ class HostileRequestCatalogueTest {
                 for (String[] header : headers) {
                     out.append(header[0]).append(": ").append(header[1]).append("\r\n");
                 }
-                String filledBody = body == null ? null : fill(body, hostPort, accessToken);
+                String filledBody = body == null ? null : fill(body, hostPort, accessToken, adminAccessToken);
                 if (filledBody != null && headers.stream().noneMatch(x -> x[0].equalsIgnoreCase("transfer-encoding")
                         || x[0].equalsIgnoreCase("content-length"))) {
                     out.append("Content-Length: ").append(filledBody.getBytes(StandardCharsets.ISO_8859_1).length).append("\r\n");
@@ -91,11 +95,11 @@ class HostileRequestCatalogueTest {
                 }
                 text = out.toString();
             }
-            return fill(text, hostPort, accessToken).getBytes(StandardCharsets.ISO_8859_1);
+            return fill(text, hostPort, accessToken, adminAccessToken).getBytes(StandardCharsets.ISO_8859_1);
         }
 
-        private static String fill(String text, String hostPort, String accessToken) {
-            return text.replace("{HOST}", hostPort).replace("{TOKEN}", accessToken);
+        private static String fill(String text, String hostPort, String accessToken, String adminAccessToken) {
+            return text.replace("{HOST}", hostPort).replace("{TOKEN}", accessToken).replace("{ADMIN_TOKEN}", adminAccessToken);
         }
     }
 
@@ -121,8 +125,9 @@ class HostileRequestCatalogueTest {
 
     @BeforeAll
     static void start() {
-        portcullis = RunningServer.start();
+        portcullis = RunningServer.start("REGISTRATION_ENABLED", "true", "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL_ACCESS_TOKEN);
         token = portcullis.devToken("scope", "read");
+        adminToken = Lifecycle.token(portcullis, "dev-admin", "secret");
     }
 
     @AfterAll
@@ -138,7 +143,7 @@ class HostileRequestCatalogueTest {
     @MethodSource("catalogue")
     void everyHostileRequestGetsItsExactAnswer(Case c) {
         RawHttp.Response response = RawHttp.send(portcullis.server.port(),
-                c.request().bytes("localhost:" + portcullis.server.port(), token));
+                c.request().bytes("localhost:" + portcullis.server.port(), token, adminToken));
 
         assertThat(response.status()).as("%s: no 5xx, ever", c.name()).isLessThan(500);
         assertThat(response.status() + " " + errorOf(response)).as("%s → %s", c.name(), response.text())
@@ -165,7 +170,7 @@ class HostileRequestCatalogueTest {
         Set<String> requests = new HashSet<>();
         for (Case c : all) {
             assertThat(names.add(c.name())).as("duplicate name %s", c.name()).isTrue();
-            assertThat(requests.add(new String(c.request().bytes("h", "t"), StandardCharsets.ISO_8859_1)))
+            assertThat(requests.add(new String(c.request().bytes("h", "t", "a"), StandardCharsets.ISO_8859_1)))
                     .as("duplicate request %s", c.name()).isTrue();
         }
         assertThat(all).hasSizeGreaterThanOrEqualTo(150);

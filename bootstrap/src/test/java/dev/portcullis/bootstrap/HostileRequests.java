@@ -15,6 +15,7 @@ import java.util.List;
 final class HostileRequests {
 
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
     private static final String MYAPP = "Basic bXlhcHA6c2VjcmV0"; // myapp:secret
     private static final String CC = "grant_type=client_credentials";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
@@ -49,6 +50,7 @@ final class HostileRequests {
         bearer(all);
         readOnlyEndpoints(all);
         protocol(all);
+        registrationAndAdminInput(all);
         return all;
     }
 
@@ -360,6 +362,58 @@ final class HostileRequests {
         all.add(c("protocol: an unknown Expect is ignored (RFC 9110 §10.1.1: MAY 417)", 200, "-", post("/token").form(CC).h("Authorization", MYAPP).h("Expect", "magic")));
         all.add(c("protocol: an h2c upgrade request is served as HTTP/1.1", 200, "-", get("/jwks").h("Upgrade", "h2c").h("HTTP2-Settings", "AAMAAABkAAQAoAAAAAIAAAAA")));
         all.add(c("protocol: a WebSocket upgrade is not served", 404, "not_found", get("/ws").h("Upgrade", "websocket").h("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").h("Sec-WebSocket-Version", "13")));
+    }
+
+    /** /register (enabled, behind the initial access token) and the admin API: redirect URIs, grants, lifetimes, JSON. */
+    private static void registrationAndAdminInput(List<Case> all) {
+        String initial = "Bearer " + HostileRequestCatalogueTest.INITIAL_ACCESS_TOKEN;
+        String[][] redirects = {
+                {"javascript:", "javascript:alert(document.cookie)"}, {"JavaScript: in mixed case", "JavaScript:alert(1)"},
+                {"data:", "data:text/html,<script>alert(1)</script>"}, {"vbscript:", "vbscript:msgbox(1)"},
+                {"file:", "file:///etc/passwd"}, {"http on a public host", "http://app.example/cb"},
+                {"userinfo", "https://user:pass@app.example/cb"}, {"a wildcard host", "https://*.app.example/cb"},
+                {"a fragment", "https://app.example/cb#x"}, {"a private-use scheme not in reverse-domain form", "myapp:/cb"},
+        };
+        all.add(c("register: the control, a client_credentials client", 201, "-",
+                post("/register").h("Authorization", initial).h("Content-Type", JSON).body("{\"grant_types\":[\"client_credentials\"]}")));
+        all.add(c("register: the control, a native app with a reverse-domain scheme", 201, "-", post("/register")
+                .h("Authorization", initial).h("Content-Type", JSON)
+                .body("{\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"com.example.app:/cb\"]}")));
+        for (String[] r : redirects) {
+            all.add(c("register: redirect URI with " + r[0], 400, "invalid_redirect_uri", post("/register").h("Authorization", initial)
+                    .h("Content-Type", JSON).body("{\"token_endpoint_auth_method\":\"none\",\"redirect_uris\":[\"" + r[1] + "\"]}")));
+        }
+        all.add(c("register: the password grant", 400, "invalid_client_metadata",
+                post("/register").h("Authorization", initial).h("Content-Type", JSON).body("{\"grant_types\":[\"password\"]}")));
+        all.add(c("register: the password grant beside an allowed one", 400, "invalid_client_metadata", post("/register")
+                .h("Authorization", initial).h("Content-Type", JSON).body("{\"grant_types\":[\"client_credentials\",\"password\"]}")));
+        all.add(c("register: content after the JSON object", 400, "invalid_request", post("/register").h("Authorization", initial)
+                .h("Content-Type", JSON).body("{\"grant_types\":[\"client_credentials\"]} xyz")));
+        all.add(c("register: a duplicate key", 400, "invalid_request", post("/register").h("Authorization", initial)
+                .h("Content-Type", JSON).body("{\"grant_types\":[\"client_credentials\"],\"grant_types\":[\"password\"]}")));
+
+        String admin = "Bearer {ADMIN_TOKEN}";
+        all.add(c("admin: the control, a client created", 201, "-", post("/admin/clients").h("Authorization", admin)
+                .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-control\",\"access_token_ttl\":86400}")));
+        for (String[] r : new String[][] {redirects[0], redirects[2], redirects[5], redirects[7]}) {
+            all.add(c("admin: redirect URI with " + r[0], 400, "invalid_request", post("/admin/clients").h("Authorization", admin)
+                    .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-bad\",\"client_type\":\"public\",\"redirect_uris\":[\""
+                            + r[1] + "\"]}")));
+        }
+        all.add(c("admin: a redirect URI changed to javascript:", 400, "invalid_request", req("PATCH", "/admin/clients/myapp")
+                .h("Authorization", admin).h("Content-Type", JSON).body("{\"redirect_uris\":[\"javascript:alert(1)\"]}")));
+        for (String ttl : new String[] {"86401", "1000000000000", "9223372036854775807", "99999999999999999999"}) {
+            all.add(c("admin: access_token_ttl " + ttl, 400, "invalid_request", post("/admin/clients").h("Authorization", admin)
+                    .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-ttl\",\"access_token_ttl\":" + ttl + "}")));
+        }
+        all.add(c("admin: content after the JSON object", 400, "invalid_request", post("/admin/clients").h("Authorization", admin)
+                .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-trailing\"} xyz")));
+        all.add(c("admin: a second JSON object after the first", 400, "invalid_request", post("/admin/clients")
+                .h("Authorization", admin).h("Content-Type", JSON).body("{\"client_id\":\"catalogue-two\"}{\"client_id\":\"x\"}")));
+        all.add(c("admin: a duplicate key", 400, "invalid_request", post("/admin/clients").h("Authorization", admin)
+                .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-dup\",\"client_id\":\"catalogue-dup2\"}")));
+        all.add(c("admin: content after the JSON object of a change", 400, "invalid_request", req("PATCH", "/admin/clients/myapp")
+                .h("Authorization", admin).h("Content-Type", JSON).body("{\"scope\":\"read\"} ]")));
     }
 
     private static HostileRequestCatalogueTest.Request manyHeaders(int count) {

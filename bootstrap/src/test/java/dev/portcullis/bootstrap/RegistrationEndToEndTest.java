@@ -99,6 +99,79 @@ class RegistrationEndToEndTest {
         }
     }
 
+    @Test
+    void redirectUrisWithDangerousSchemesUserinfoOrWildcardsAreRefused() {
+        try (RunningServer portcullis = RunningServer.start("REGISTRATION_ENABLED", "true",
+                "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
+            for (String uri : new String[] {"javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                    "vbscript:msgbox(1)", "file:///etc/passwd", "http://app.example/cb", "https://user@app.example/cb",
+                    "https://*.example.com/cb", "https://app.example/*", "myapp:/cb", "HTTPS://app.example/cb",
+                    "https:/app.example/cb", "https://app.example/cb#"}) {
+                HttpResponse<String> refused = register(portcullis, INITIAL, "{\"token_endpoint_auth_method\":\"none\","
+                        + "\"redirect_uris\":[" + RunningServer.JSON.valueToTree(uri) + "]}");
+                assertError(refused, "invalid_redirect_uri");
+                assertThat(json(refused).get("error_description").asText()).as(uri).contains("redirect");
+            }
+            for (String uri : new String[] {"https://app.example/cb", "http://127.0.0.1/cb", "http://[::1]:8080/cb",
+                    "com.example.app:/oauth2redirect", "http://localhost/cb"}) {
+                HttpResponse<String> registered = register(portcullis, INITIAL, "{\"token_endpoint_auth_method\":\"none\","
+                        + "\"redirect_uris\":[\"" + uri + "\"]}");
+                assertThat(registered.statusCode()).as(uri + " " + registered.body()).isEqualTo(201);
+            }
+        }
+    }
+
+    @Test
+    void outsideTheDevProfileLocalhostOverHttpIsRefusedButTheLoopbackAddressesAreNot() {
+        try (RunningServer portcullis = RunningServer.start("PORTCULLIS_PROFILE", "prod", "SERVER_HOST", "127.0.0.1",
+                "REGISTRATION_ENABLED", "true", "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
+            HttpResponse<String> localhost = register(portcullis, INITIAL, "{\"token_endpoint_auth_method\":\"none\","
+                    + "\"redirect_uris\":[\"http://localhost:3000/cb\"]}");
+            assertError(localhost, "invalid_redirect_uri");
+            assertThat(json(localhost).get("error_description").asText()).contains("127.0.0.1");
+            assertThat(register(portcullis, INITIAL, "{\"token_endpoint_auth_method\":\"none\","
+                    + "\"redirect_uris\":[\"http://127.0.0.1:3000/cb\"]}").statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void thePasswordGrantAndGrantsTheOperatorDidNotAllowAreRefused() {
+        try (RunningServer portcullis = RunningServer.start("REGISTRATION_ENABLED", "true",
+                "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
+            HttpResponse<String> password = register(portcullis, INITIAL, "{\"grant_types\":[\"password\"]}");
+            assertError(password, "invalid_client_metadata");
+            assertThat(json(password).get("error_description").asText()).contains("password");
+            assertError(register(portcullis, INITIAL, "{\"grant_types\":[\"client_credentials\",\"password\"]}"),
+                    "invalid_client_metadata");
+            assertThat(register(portcullis, INITIAL, "{\"grant_types\":[\"client_credentials\",\"refresh_token\"]}")
+                    .statusCode()).isEqualTo(201);
+        }
+        try (RunningServer portcullis = RunningServer.start("REGISTRATION_ENABLED", "true",
+                "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL, "REGISTRATION_ALLOWED_GRANT_TYPES", "client_credentials password")) {
+            assertThat(register(portcullis, INITIAL, "{\"grant_types\":[\"password\"]}").statusCode())
+                    .as("an operator who asks for it may allow it").isEqualTo(201);
+            HttpResponse<String> code = register(portcullis, INITIAL, "{\"redirect_uris\":[\"https://app.example/cb\"]}");
+            assertError(code, "invalid_client_metadata");
+            assertThat(json(code).get("error_description").asText()).contains("authorization_code");
+        }
+    }
+
+    @Test
+    void aBodyWithTrailingContentOrDuplicateKeysIsRefused() {
+        try (RunningServer portcullis = RunningServer.start("REGISTRATION_ENABLED", "true",
+                "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
+            String valid = "{\"grant_types\":[\"client_credentials\"]}";
+            assertThat(register(portcullis, INITIAL, valid).statusCode()).isEqualTo(201);
+            for (String body : new String[] {valid + " xyz", valid + " {}", valid + "]",
+                    "{\"grant_types\":[\"client_credentials\"],\"grant_types\":[\"password\"]}",
+                    "{\"grant_types\":[\"client_credentials\"],\"jwks\":{\"a\":1,\"a\":2}}"}) {
+                HttpResponse<String> refused = register(portcullis, INITIAL, body);
+                assertThat(refused.statusCode()).as(body + " → " + refused.body()).isEqualTo(400);
+                assertThat(json(refused).get("error").asText()).isEqualTo("invalid_request");
+            }
+        }
+    }
+
     private static void assertError(HttpResponse<String> response, String error) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo(error);

@@ -12,6 +12,7 @@ import dev.portcullis.application.port.in.admin.RegisteredClient;
 import dev.portcullis.application.port.in.admin.UserChanges;
 import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.application.port.out.contract.MapUserRepository;
+import dev.portcullis.application.service.admin.ClientRules;
 import dev.portcullis.application.service.admin.CreateUserService;
 import dev.portcullis.application.service.admin.DeleteClientService;
 import dev.portcullis.application.service.admin.ListClientsService;
@@ -23,6 +24,7 @@ import dev.portcullis.application.service.admin.UpdateUserService;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
+import dev.portcullis.domain.client.RedirectUriPolicy;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.user.User;
@@ -43,10 +45,10 @@ class AdminServicesTest {
     private final Fakes.PlainSecretHasher hasher = new Fakes.PlainSecretHasher();
     private final AtomicInteger generated = new AtomicInteger();
     private final RegisterClientService register = new RegisterClientService(clients, () -> "generated-" + generated.incrementAndGet(),
-            hasher);
+            hasher, ClientRules.strict());
     private final RotateClientSecretService rotate = new RotateClientSecretService(clients,
             () -> "generated-" + generated.incrementAndGet(), hasher);
-    private final UpdateClientService update = new UpdateClientService(clients);
+    private final UpdateClientService update = new UpdateClientService(clients, ClientRules.strict());
     private final CreateUserService createUser = new CreateUserService(users, hasher);
     private final UpdateUserService updateUser = new UpdateUserService(users, hasher);
 
@@ -197,7 +199,7 @@ class AdminServicesTest {
     @Test
     void aSelfRegisteredClientGetsARandomIdAndNeverAReservedScope() {
         RegisterDynamicClientService dynamic = new RegisterDynamicClientService(register, new Fakes.CountingRandom(),
-                ScopeSet.of("admin", "introspect"));
+                ScopeSet.of("admin", "introspect"), RegisterDynamicClientService.DEFAULT_ALLOWED_GRANT_TYPES);
 
         RegisteredClient registered = done(dynamic.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC,
                 Set.of(GrantType.CLIENT_CREDENTIALS), ScopeSet.of("read"), List.of())));
@@ -212,5 +214,81 @@ class AdminServicesTest {
         assertThat(spa.client().isPublic()).isTrue();
         assertThat(spa.secret()).isEmpty();
         assertThat(new ListClientsService(clients).list()).hasSize(2);
+    }
+
+    private static ClientSpec withRedirect(String id, String uri) {
+        return new ClientSpec(new ClientId(id), ClientSpec.Kind.PUBLIC, Set.of(), Set.of(), ScopeSet.empty(), ScopeSet.empty(),
+                List.of(), Optional.empty(), List.of(URI.create("https://spa.example/cb"), URI.create(uri)));
+    }
+
+    @Test
+    void aRedirectUriTheRuleRefusesIsRefusedOnRegistrationReplacementAndChangeAndNothingIsStored() {
+        rejected(register.register(withRedirect("js", "javascript:alert(1)")), Rejection.INVALID_REDIRECT_URI,
+                "redirect_uris: scheme javascript is not allowed");
+        rejected(register.register(withRedirect("web", "http://app.example/cb")), Rejection.INVALID_REDIRECT_URI, "loopback");
+        rejected(register.register(withRedirect("local", "http://localhost/cb")), Rejection.INVALID_REDIRECT_URI, "127.0.0.1");
+        assertThat(clients.findById(new ClientId("js"))).isEmpty();
+
+        done(register.register(publicSpec("spa")));
+        rejected(update.replace(new ClientId("spa"), withRedirect("spa", "data:text/html,x")), Rejection.INVALID_REDIRECT_URI,
+                "scheme data");
+        rejected(update.change(new ClientId("spa"), new ClientChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(List.of(URI.create("https://*.spa.example/cb"))))),
+                Rejection.INVALID_REDIRECT_URI, "wildcard");
+        assertThat(clients.findById(new ClientId("spa")).orElseThrow().redirectUris())
+                .containsExactly(URI.create("https://spa.example/cb"));
+    }
+
+    @Test
+    void localhostOverHttpIsAllowedWhereTheRuleSaysSo() {
+        RegisterClientService dev = new RegisterClientService(clients, () -> "s", hasher,
+                new ClientRules(RedirectUriPolicy.DEV, ClientRules.DEFAULT_MAX_ACCESS_TOKEN_TTL));
+
+        assertThat(done(dev.register(withRedirect("local", "http://localhost:3000/cb"))).client().redirectUris())
+                .contains(URI.create("http://localhost:3000/cb"));
+        rejected(dev.register(withRedirect("js", "javascript:alert(1)")), Rejection.INVALID_REDIRECT_URI, "javascript");
+    }
+
+    @Test
+    void anAccessTokenLifetimeBeyondTheMaximumIsRefused() {
+        ClientSpec day = new ClientSpec(new ClientId("day"), ClientSpec.Kind.CONFIDENTIAL, Set.of(), Set.of(), ScopeSet.empty(),
+                ScopeSet.empty(), List.of(), Optional.of(Duration.ofDays(1)), List.of());
+        assertThat(done(register.register(day)).client().accessTokenTtl()).hasValue(Duration.ofDays(1));
+
+        ClientSpec longer = new ClientSpec(new ClientId("longer"), ClientSpec.Kind.CONFIDENTIAL, Set.of(), Set.of(),
+                ScopeSet.empty(), ScopeSet.empty(), List.of(), Optional.of(Duration.ofSeconds(1_000_000_000_000L)), List.of());
+        rejected(register.register(longer), Rejection.INVALID, "access_token_ttl must be at most 86400 seconds");
+        rejected(update.change(new ClientId("day"), new ClientChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(Duration.ofDays(1).plusSeconds(1)), Optional.empty())),
+                Rejection.INVALID, "at most 86400");
+        assertThat(clients.findById(new ClientId("day")).orElseThrow().accessTokenTtl()).hasValue(Duration.ofDays(1));
+
+        RegisterClientService generous = new RegisterClientService(clients, () -> "s", hasher,
+                new ClientRules(RedirectUriPolicy.STRICT, Duration.ofDays(400)));
+        assertThat(done(generous.register(new ClientSpec(new ClientId("year"), ClientSpec.Kind.CONFIDENTIAL, Set.of(), Set.of(),
+                ScopeSet.empty(), ScopeSet.empty(), List.of(), Optional.of(Duration.ofDays(365)), List.of()))).client()
+                .accessTokenTtl()).hasValue(Duration.ofDays(365));
+    }
+
+    @Test
+    void aSelfRegisteredClientGetsOnlyTheGrantTypesTheOperatorAllowed() {
+        RegisterDynamicClientService dynamic = new RegisterDynamicClientService(register, new Fakes.CountingRandom(),
+                ScopeSet.empty(), RegisterDynamicClientService.DEFAULT_ALLOWED_GRANT_TYPES);
+
+        rejected(dynamic.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC, Set.of(GrantType.PASSWORD),
+                ScopeSet.empty(), List.of())), Rejection.INVALID, "grant_types: password is not available to registered clients "
+                + "(allowed: authorization_code, client_credentials, refresh_token)");
+        rejected(dynamic.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC,
+                Set.of(GrantType.PASSWORD, GrantType.CLIENT_CREDENTIALS), ScopeSet.empty(), List.of())), Rejection.INVALID, "password");
+        rejected(dynamic.register(new DynamicRegistration(AuthMethod.NONE, Set.of(GrantType.AUTHORIZATION_CODE), ScopeSet.empty(),
+                List.of(URI.create("javascript:alert(1)")))), Rejection.INVALID_REDIRECT_URI, "javascript");
+        assertThat(new ListClientsService(clients).list()).isEmpty();
+
+        RegisterDynamicClientService legacy = new RegisterDynamicClientService(register, new Fakes.CountingRandom(),
+                ScopeSet.empty(), Set.of(GrantType.PASSWORD));
+        assertThat(done(legacy.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC, Set.of(GrantType.PASSWORD),
+                ScopeSet.empty(), List.of()))).client().grantTypes()).containsExactly(GrantType.PASSWORD);
+        rejected(legacy.register(new DynamicRegistration(AuthMethod.CLIENT_SECRET_BASIC, Set.of(GrantType.CLIENT_CREDENTIALS),
+                ScopeSet.empty(), List.of())), Rejection.INVALID, "client_credentials is not available");
     }
 }

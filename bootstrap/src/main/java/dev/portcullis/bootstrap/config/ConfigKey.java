@@ -18,6 +18,9 @@ public enum ConfigKey {
             "derive the issuer from X-Forwarded-Proto/Host (only behind a proxy that sets them)"),
     DISCOVERY("discovery.enabled", "", "serve /.well-known/oauth-authorization-server; empty: on in dev, off otherwise"),
     TOKEN_TTL("token.access-token-ttl", "900s", "default access-token lifetime (`900s`, `15m`, `PT15M`)"),
+    TOKEN_MAX_TTL("token.max-access-token-ttl", "1d",
+            "the longest `access_token_ttl` an operator may give a client (admin API, CLI); longer is refused, and "
+                    + "`token.access-token-ttl` must not exceed it"),
     TOKEN_AUDIENCE("token.audience", "", "default `aud` of access tokens; empty: the issuer"),
     CLOCK_SKEW("token.clock-skew", "60s", "tolerance for `exp`/`nbf` when verifying tokens"),
     REFRESH_IDLE_TTL("refresh-token.idle-ttl", "1d",
@@ -70,6 +73,9 @@ public enum ConfigKey {
     METRICS_ENABLED("metrics.enabled", "true", "serve Prometheus metrics at /metrics (keep it off the public network)"),
     REGISTRATION_ENABLED("registration.enabled", "false",
             "serve dynamic client registration (RFC 7591) at /register and advertise it as registration_endpoint"),
+    REGISTRATION_ALLOWED_GRANT_TYPES("registration.allowed-grant-types", "authorization_code refresh_token client_credentials",
+            "grant types a client may register itself for at /register (space- or comma-separated); `password` is refused "
+                    + "unless listed here (RFC 9700 §2.4)"),
     REGISTRATION_INITIAL_ACCESS_TOKEN("registration.initial-access-token", "",
             "the bearer token /register requires (at least 32 characters); required when registration is enabled");
 

@@ -1,6 +1,7 @@
 package dev.portcullis.bootstrap.config;
 
 import dev.portcullis.application.service.LimitRequestsService;
+import dev.portcullis.domain.client.RedirectUriPolicy;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
@@ -37,7 +38,8 @@ public record Settings(
     /** @param shutdownGracePeriod how long requests in flight may take to finish at shutdown */
     public record Server(String host, int port, Duration shutdownGracePeriod) {}
 
-    public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew) {}
+    /** @param maxAccessTokenTtl the longest lifetime a client's own {@code access_token_ttl} may have */
+    public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew, Duration maxAccessTokenTtl) {}
 
     /** @param idleTtl each token's lifetime unused; {@code absoluteTtl} the whole family's */
     public record RefreshTokens(Duration idleTtl, Duration absoluteTtl) {}
@@ -75,6 +77,14 @@ public record Settings(
         }
     }
 
+    /**
+     * The redirect-URI rule of this profile: the dev profile also takes {@code http://localhost} for loopback, which
+     * RFC 8252 §8.3 advises against elsewhere (the name may resolve to another interface or host).
+     */
+    public RedirectUriPolicy redirectUriPolicy() {
+        return profile == Profile.DEV ? RedirectUriPolicy.DEV : RedirectUriPolicy.STRICT;
+    }
+
     public static Settings from(Config config) {
         Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
         String host = text(config, ConfigKey.SERVER_HOST);
@@ -87,10 +97,7 @@ public record Settings(
                 optional(config, ConfigKey.ISSUER).map(value -> parse(ConfigKey.ISSUER, () -> new Issuer(value))),
                 bool(config, ConfigKey.TRUST_FORWARDED),
                 discovery.isBlank() ? profile == Profile.DEV : bool(config, ConfigKey.DISCOVERY),
-                new Tokens(
-                        positive(ConfigKey.TOKEN_TTL, Durations.parse(ConfigKey.TOKEN_TTL.key(), text(config, ConfigKey.TOKEN_TTL))),
-                        optional(config, ConfigKey.TOKEN_AUDIENCE),
-                        Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW))),
+                tokens(config),
                 new RefreshTokens(
                         positive(ConfigKey.REFRESH_IDLE_TTL, Durations.parse(ConfigKey.REFRESH_IDLE_TTL.key(), text(config, ConfigKey.REFRESH_IDLE_TTL))),
                         positive(ConfigKey.REFRESH_ABSOLUTE_TTL, Durations.parse(ConfigKey.REFRESH_ABSOLUTE_TTL.key(), text(config, ConfigKey.REFRESH_ABSOLUTE_TTL)))),
@@ -104,6 +111,17 @@ public record Settings(
                 rateLimits(config),
                 ObservabilitySettings.from(config),
                 RegistrationSettings.from(config));
+    }
+
+    private static Tokens tokens(Config config) {
+        Duration ttl = duration(config, ConfigKey.TOKEN_TTL);
+        Duration max = duration(config, ConfigKey.TOKEN_MAX_TTL);
+        if (ttl.compareTo(max) > 0) {
+            throw new ConfigurationException(ConfigKey.TOKEN_TTL.key() + " (" + ttl.toSeconds() + " s) must not exceed "
+                    + ConfigKey.TOKEN_MAX_TTL.key() + " (" + max.toSeconds() + " s): raise the maximum if you mean it");
+        }
+        return new Tokens(ttl, optional(config, ConfigKey.TOKEN_AUDIENCE),
+                Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW)), max);
     }
 
     private static Authorize authorize(Config config) {

@@ -3,6 +3,8 @@ package dev.portcullis.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.domain.client.RedirectUriPolicy;
+import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.scope.ScopeSet;
 import java.io.IOException;
@@ -77,5 +79,45 @@ class SettingsTest {
 
     private static Settings settings(String variable, String value) {
         return Settings.from(ConfigLoader.load(Map.of(variable, value), Optional.empty()));
+    }
+
+    private static Settings settings(String... env) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < env.length; i += 2) {
+            map.put(env[i], env[i + 1]);
+        }
+        return Settings.from(ConfigLoader.load(map, Optional.empty()));
+    }
+
+    @Test
+    void theMaximumAccessTokenLifetimeIsADayAndTheDefaultLifetimeMayNotExceedIt() {
+        assertThat(settings().tokens().maxAccessTokenTtl()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings("TOKEN_MAX_ACCESS_TOKEN_TTL", "2h").tokens().maxAccessTokenTtl()).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> settings("TOKEN_ACCESS_TOKEN_TTL", "2d"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("token.access-token-ttl").hasMessageContaining("token.max-access-token-ttl");
+        assertThat(settings("TOKEN_ACCESS_TOKEN_TTL", "2d", "TOKEN_MAX_ACCESS_TOKEN_TTL", "7d").tokens().accessTokenTtl())
+                .isEqualTo(Duration.ofDays(2));
+        assertThatThrownBy(() -> settings("TOKEN_MAX_ACCESS_TOKEN_TTL", "0s")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("token.max-access-token-ttl");
+    }
+
+    @Test
+    void selfRegisteredClientsGetEveryGrantButPasswordUnlessTheOperatorSaysOtherwise() {
+        assertThat(settings().registration().allowedGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
+                GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
+        assertThat(settings("REGISTRATION_ALLOWED_GRANT_TYPES", " client_credentials, password ").registration()
+                .allowedGrantTypes()).containsExactlyInAnyOrder(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD);
+        assertThatThrownBy(() -> settings("REGISTRATION_ALLOWED_GRANT_TYPES", "client_credentials implicit"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("registration.allowed-grant-types")
+                .hasMessageContaining("implicit");
+        assertThatThrownBy(() -> settings("REGISTRATION_ALLOWED_GRANT_TYPES", " , ")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("at least one");
+    }
+
+    @Test
+    void theRedirectUriRuleTakesLocalhostInTheDevProfileOnly() {
+        assertThat(settings().redirectUriPolicy()).isEqualTo(RedirectUriPolicy.DEV);
+        assertThat(settings("PORTCULLIS_PROFILE", "prod").redirectUriPolicy()).isEqualTo(RedirectUriPolicy.STRICT);
     }
 }

@@ -247,7 +247,17 @@ public final class AdminClientRoutes implements HttpService {
                 AdminJson.string(body, "default_scope").map(s -> scopes(s, "default_scope")),
                 AdminJson.strings(body, "audience"),
                 AdminJson.positiveInteger(body, "access_token_ttl").map(Duration::ofSeconds),
-                AdminJson.strings(body, "redirect_uris").map(v -> AdminJson.each(v, "redirect_uris", URI::create)));
+                AdminJson.strings(body, "redirect_uris").map(v -> AdminJson.each(v, "redirect_uris", AdminClientRoutes::uri)));
+    }
+
+    /** Only parsed here: which URIs are allowed is the domain's RedirectUriPolicy, applied by the use case. */
+    private static URI uri(String value) {
+        try {
+            return new URI(value);
+        } catch (java.net.URISyntaxException e) {
+            // the parser's message quotes the value
+            throw new IllegalArgumentException("not a valid URI");
+        }
     }
 
     private static AuthMethod authMethod(String wire) {

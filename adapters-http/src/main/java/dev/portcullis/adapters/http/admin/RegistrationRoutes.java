@@ -42,7 +42,9 @@ import java.util.Set;
  * {@code grant_types} (default {@code authorization_code}), {@code response_types} ({@code code} only) and
  * {@code scope}; other metadata (client_name, logo_uri, …) is ignored, as §2 allows. Answers 201 with the
  * assigned {@code client_id}, the {@code client_secret} for a confidential client (shown once), and the metadata
- * as registered; 400 {@code invalid_client_metadata} or {@code invalid_redirect_uri} otherwise.
+ * as registered; 400 {@code invalid_client_metadata} or {@code invalid_redirect_uri} (RFC 7591 §3.2.2) otherwise:
+ * a redirect URI the server's rule refuses ({@code javascript:}, {@code http} off loopback, …), a grant type the
+ * operator did not allow for registered clients (the password grant by default, RFC 9700 §2.4), a reserved scope.
  */
 public final class RegistrationRoutes implements HttpService {
 
@@ -99,8 +101,9 @@ public final class RegistrationRoutes implements HttpService {
             return;
         }
         switch (register.register(registration)) {
-            case AdminResult.Rejected<RegisteredClient> r ->
-                    AdminJson.error(res, Status.BAD_REQUEST_400, "invalid_client_metadata", r.message());
+            case AdminResult.Rejected<RegisteredClient> r -> AdminJson.error(res, Status.BAD_REQUEST_400,
+                    r.rejection() == AdminResult.Rejection.INVALID_REDIRECT_URI ? "invalid_redirect_uri" : "invalid_client_metadata",
+                    r.message());
             case AdminResult.Done<RegisteredClient> done -> {
                 Client client = done.value().client();
                 audit.record(AuditTrail.Event.of("admin.client.registered", "client_id", client.id().value()));
@@ -151,14 +154,11 @@ public final class RegistrationRoutes implements HttpService {
         }
         List<URI> uris = new java.util.ArrayList<>();
         for (String uri : AdminJson.strings(body, "redirect_uris").orElse(List.of())) {
+            // only parsed here: which URIs are allowed is the domain's RedirectUriPolicy, applied by the use case
             try {
-                URI parsed = URI.create(uri);
-                if (!parsed.isAbsolute() || parsed.getFragment() != null) {
-                    throw new IllegalArgumentException("not absolute, or has a fragment");
-                }
-                uris.add(parsed);
+                uris.add(URI.create(uri));
             } catch (IllegalArgumentException e) {
-                throw new InvalidMetadata("invalid_redirect_uri", "redirect_uris must be absolute URIs without a fragment");
+                throw new InvalidMetadata("invalid_redirect_uri", "redirect_uris must be valid absolute URIs");
             }
         }
         if (grants.contains(GrantType.AUTHORIZATION_CODE) && uris.isEmpty()) {

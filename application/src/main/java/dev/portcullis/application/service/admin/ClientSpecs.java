@@ -7,6 +7,7 @@ import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.secret.SecretHash;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +34,15 @@ final class ClientSpecs {
                 : EnumSet.of(GrantType.CLIENT_CREDENTIALS);
     }
 
-    /** The client the spec describes with this secret hash (empty for a public client), or why it is not one. */
-    static AdminResult<Client> build(ClientSpec spec, Optional<SecretHash> secretHash) {
+    /**
+     * The client the spec describes with this secret hash (empty for a public client), or why it is not one or
+     * breaks the server's {@code rules}.
+     */
+    static AdminResult<Client> build(ClientSpec spec, Optional<SecretHash> secretHash, ClientRules rules) {
+        Optional<AdminResult<Client>> broken = checkRules(spec, rules);
+        if (broken.isPresent()) {
+            return broken.get();
+        }
         Set<AuthMethod> methods = authMethods(spec);
         if (methods.contains(AuthMethod.NONE) != (spec.kind() == ClientSpec.Kind.PUBLIC)) {
             return AdminResult.rejected(Rejection.INVALID, spec.kind() == ClientSpec.Kind.PUBLIC
@@ -48,6 +56,20 @@ final class ClientSpecs {
             // the domain's messages name the rule, never a secret
             return AdminResult.rejected(Rejection.INVALID, e.getMessage());
         }
+    }
+
+    private static Optional<AdminResult<Client>> checkRules(ClientSpec spec, ClientRules rules) {
+        for (URI uri : spec.redirectUris()) {
+            Optional<String> refusal = rules.redirectUris().refusal(uri);
+            if (refusal.isPresent()) {
+                return Optional.of(AdminResult.rejected(Rejection.INVALID_REDIRECT_URI, "redirect_uris: " + refusal.get()));
+            }
+        }
+        if (spec.accessTokenTtl().filter(ttl -> ttl.compareTo(rules.maxAccessTokenTtl()) > 0).isPresent()) {
+            return Optional.of(AdminResult.rejected(Rejection.INVALID, "access_token_ttl must be at most "
+                    + rules.maxAccessTokenTtl().toSeconds() + " seconds (the server's token.max-access-token-ttl)"));
+        }
+        return Optional.empty();
     }
 
     static ClientSpec.Kind kindOf(Client client) {

@@ -22,18 +22,20 @@ public final class RegisterClientService implements RegisterClient {
     private final ClientRepository clients;
     private final ClientSecretGenerator secrets;
     private final SecretHasher hasher;
+    private final ClientRules rules;
 
-    public RegisterClientService(ClientRepository clients, ClientSecretGenerator secrets, SecretHasher hasher) {
+    public RegisterClientService(ClientRepository clients, ClientSecretGenerator secrets, SecretHasher hasher, ClientRules rules) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     @Override
     public AdminResult<RegisteredClient> register(ClientSpec spec) {
         Optional<String> secret = spec.kind() == ClientSpec.Kind.PUBLIC ? Optional.empty()
                 : Optional.of(secrets.newClientSecret());
-        AdminResult<Client> built = ClientSpecs.build(spec, secret.map(hasher::hash));
+        AdminResult<Client> built = ClientSpecs.build(spec, secret.map(hasher::hash), rules);
         return switch (built) {
             case AdminResult.Rejected<Client> r -> AdminResult.rejected(r.rejection(), r.message());
             case AdminResult.Done<Client> done -> {

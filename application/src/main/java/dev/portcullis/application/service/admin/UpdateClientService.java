@@ -14,9 +14,11 @@ import java.util.Optional;
 public final class UpdateClientService implements UpdateClient {
 
     private final ClientRepository clients;
+    private final ClientRules rules;
 
-    public UpdateClientService(ClientRepository clients) {
+    public UpdateClientService(ClientRepository clients, ClientRules rules) {
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     @Override
@@ -31,7 +33,7 @@ public final class UpdateClientService implements UpdateClient {
         if (ClientSpecs.kindOf(stored.get()) != spec.kind()) {
             return AdminResult.rejected(Rejection.INVALID, "client_type cannot change: delete the client and register it again");
         }
-        return save(ClientSpecs.build(spec, stored.get().secretHash()));
+        return save(ClientSpecs.build(spec, stored.get().secretHash(), rules));
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class UpdateClientService implements UpdateClient {
                 changes.audience().orElse(c.audience()),
                 changes.accessTokenTtl().or(c::accessTokenTtl),
                 changes.redirectUris().orElse(c.redirectUris()));
-        return save(ClientSpecs.build(merged, c.secretHash()));
+        return save(ClientSpecs.build(merged, c.secretHash(), rules));
     }
 
     private AdminResult<Client> save(AdminResult<Client> built) {

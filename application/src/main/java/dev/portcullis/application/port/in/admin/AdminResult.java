@@ -12,6 +12,8 @@ public sealed interface AdminResult<T> {
     enum Rejection {
         /** A field is missing, malformed, or the combination is not a valid client or user (400). */
         INVALID,
+        /** A redirect URI the server's redirect-URI rule refuses (400; {@code invalid_redirect_uri} at registration). */
+        INVALID_REDIRECT_URI,
         /** No client or user with that id (404). */
         NOT_FOUND,
         /** The change conflicts with what is stored: a duplicate id, a public client's secret (409). */

@@ -6,6 +6,9 @@ package dev.portcullis.application.port.in.admin;
  */
 public interface RegisterDynamicClient {
 
-    /** Rejected {@code INVALID} for metadata that is not a valid client or asks for a reserved scope. */
+    /**
+     * Rejected {@code INVALID} for metadata that is not a valid client, asks for a reserved scope or a grant type the
+     * operator did not allow; {@code INVALID_REDIRECT_URI} for a redirect URI the server's rule refuses.
+     */
     AdminResult<RegisteredClient> register(DynamicRegistration registration);
 }
