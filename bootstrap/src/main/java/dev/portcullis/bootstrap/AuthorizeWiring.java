@@ -40,7 +40,7 @@ final class AuthorizeWiring {
             return key;
         });
         return new AuthorizeEndpoint(
-                new ValidateAuthorizationRequestService(storage.clients()),
+                new ValidateAuthorizationRequestService(storage.clients(), settings.redirectUriPolicy()),
                 new LogInService(storage.clients(), users, storage.loginThrottle(),
                         storage.codes(), random, clock, new AuthorizationSettings(config.codeTtl())),
                 new AuthorizationSessions(sessionKey, config.sessionTtl(), clock));

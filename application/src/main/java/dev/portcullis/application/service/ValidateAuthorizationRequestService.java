@@ -16,6 +16,7 @@ import dev.portcullis.application.port.in.ValidateAuthorizationRequest;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
+import dev.portcullis.domain.client.RedirectUriPolicy;
 import dev.portcullis.domain.client.RedirectUriRule;
 import dev.portcullis.domain.code.PkceChallenge;
 import dev.portcullis.domain.error.OAuthError;
@@ -24,12 +25,14 @@ import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.syntax.Ascii;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Validates an authorization request in the order RFC 6749 §4.1.2.1 prescribes: first what makes
- * a redirect safe (client and redirect URI: an error there is shown, never redirected, §10.15),
- * then everything else, answered by redirecting to the verified redirect URI.
+ * a redirect safe (client and redirect URI: an error there is shown, never redirected, §10.15;
+ * a registered URI that breaks the {@link RedirectUriPolicy} counts as not registered), then
+ * everything else, answered by redirecting to the verified redirect URI.
  *
  * <ul>
  *   <li>{@code response_type} must be {@code code} (absent: {@code invalid_request}; other:
@@ -53,9 +56,16 @@ public final class ValidateAuthorizationRequestService implements ValidateAuthor
             List.of(RESPONSE_TYPE, CODE_CHALLENGE, CODE_CHALLENGE_METHOD, SCOPE);
 
     private final ClientRepository clients;
+    private final RedirectUriPolicy redirectUris;
 
-    public ValidateAuthorizationRequestService(ClientRepository clients) {
-        this.clients = clients;
+    /**
+     * @param redirectUris the rule every redirect URI must pass before it is redirected to, even when registered:
+     *                     a URI stored before the rule (or written to the store by hand) is shown as an error, never
+     *                     followed, so that no code or error ever goes to {@code javascript:} and the like
+     */
+    public ValidateAuthorizationRequestService(ClientRepository clients, RedirectUriPolicy redirectUris) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.redirectUris = Objects.requireNonNull(redirectUris, "redirectUris");
     }
 
     @Override
@@ -83,6 +93,11 @@ public final class ValidateAuthorizationRequestService implements ValidateAuthor
             return new ShowError(ShowError.Problem.INVALID_REDIRECT_URI, request.redirectUri().isEmpty()
                     ? "no redirect_uri, and client " + client.id() + " has " + client.redirectUris().size() + " registered"
                     : "redirect_uri is not registered for client " + client.id());
+        }
+        Optional<String> forbidden = redirectUris.refusal(redirect.get());
+        if (forbidden.isPresent()) {
+            return new ShowError(ShowError.Problem.INVALID_REDIRECT_URI, "the redirect URI registered for client "
+                    + client.id() + " breaks the redirect-URI rule (" + forbidden.get() + "): fix its registration");
         }
         return validateRest(client, redirect.get(), request);
     }

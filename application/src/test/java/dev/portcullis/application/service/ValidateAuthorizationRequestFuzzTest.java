@@ -42,7 +42,7 @@ class ValidateAuthorizationRequestFuzzTest {
                 .redirectUris(REGISTERED).allowedScopes(ScopeSet.of("read", "write")).defaultScopes(ScopeSet.of("read")).build());
         clients.save(Clients.publicClient("one").grantTypes(EnumSet.of(GrantType.AUTHORIZATION_CODE))
                 .redirectUris(List.of(URI.create("https://one.example/cb"))).allowedScopes(ScopeSet.of("read")).build());
-        SERVICE = new ValidateAuthorizationRequestService(clients);
+        SERVICE = new ValidateAuthorizationRequestService(clients, dev.portcullis.domain.client.RedirectUriPolicy.STRICT);
     }
 
     @FuzzTest(maxDuration = "60s")

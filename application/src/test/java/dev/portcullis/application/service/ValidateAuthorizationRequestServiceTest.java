@@ -16,6 +16,7 @@ import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.ScopeSet;
+import dev.portcullis.domain.client.RedirectUriPolicy;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,7 @@ class ValidateAuthorizationRequestServiceTest {
     private static final URI CALLBACK = URI.create("https://app.example/callback");
 
     private final MapClientRepository clients = new MapClientRepository();
-    private final ValidateAuthorizationRequestService service = new ValidateAuthorizationRequestService(clients);
+    private final ValidateAuthorizationRequestService service = new ValidateAuthorizationRequestService(clients, RedirectUriPolicy.STRICT);
 
     @BeforeEach
     void registerClients() {
@@ -261,7 +262,33 @@ class ValidateAuthorizationRequestServiceTest {
             }
         };
 
-        assertThatThrownBy(() -> new ValidateAuthorizationRequestService(down).validate(valid().build()))
+        assertThatThrownBy(() -> new ValidateAuthorizationRequestService(down, RedirectUriPolicy.STRICT).validate(valid().build()))
                 .isInstanceOf(BackendUnavailableException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(document.cookie)", "data:text/html,x", "http://app.example/cb",
+            "http://localhost/cb", "https://user@app.example/cb"})
+    void aStoredRedirectUriThatBreaksTheRuleIsShownAsAnErrorNeverRedirectedTo(String stored) {
+        clients.save(Clients.publicClient("legacy").redirectUris(List.of(URI.create(stored))).build());
+
+        Validation sent = validate(valid().with("client_id", "legacy").with("redirect_uri", stored));
+        assertShown(sent, ShowError.Problem.INVALID_REDIRECT_URI);
+        assertThat(((ShowError) sent).reason()).contains("breaks the redirect-URI rule");
+        assertShown(validate(valid().with("client_id", "legacy").without("redirect_uri")), ShowError.Problem.INVALID_REDIRECT_URI);
+        assertShown(validate(valid().with("client_id", "legacy").with("redirect_uri", stored).with("response_type", "token")),
+                ShowError.Problem.INVALID_REDIRECT_URI);
+    }
+
+    @Test
+    void theDevRuleStillFollowsAStoredLocalhostUri() {
+        clients.save(Clients.publicClient("dev-spa").redirectUris(List.of(URI.create("http://localhost/cb")))
+                .allowedScopes(ScopeSet.of("read")).build());
+        ValidateAuthorizationRequestService dev = new ValidateAuthorizationRequestService(clients, RedirectUriPolicy.DEV);
+
+        assertThat(dev.validate(valid().with("client_id", "dev-spa").with("redirect_uri", "http://localhost:4711/cb").build()))
+                .isInstanceOf(Valid.class);
+        assertShown(validate(valid().with("client_id", "dev-spa").with("redirect_uri", "http://localhost:4711/cb")),
+                ShowError.Problem.INVALID_REDIRECT_URI);
     }
 }

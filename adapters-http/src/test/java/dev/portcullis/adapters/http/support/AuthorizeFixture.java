@@ -78,7 +78,7 @@ public final class AuthorizeFixture {
                 .redirectUris(List.of(WEB_CALLBACK)).build());
         users.save(new User(new Username(USER), PLAIN.hash(PASSWORD), List.of("admin"), User.Status.ENABLED));
         endpoint = new AuthorizeEndpoint(
-                new ValidateAuthorizationRequestService(clients),
+                new ValidateAuthorizationRequestService(clients, dev.portcullis.domain.client.RedirectUriPolicy.STRICT),
                 new LogInService(clients, new UserAuthenticator(users, PLAIN), throttle, codes,
                         bytes -> token(bytes), clock, AuthorizationSettings.defaults()),
                 new AuthorizationSessions(sessionKey, SESSION_TTL, clock));
