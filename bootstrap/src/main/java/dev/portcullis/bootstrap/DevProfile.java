@@ -24,7 +24,10 @@ final class DevProfile {
     static final ClientId DEV_CLIENT_ID = new ClientId("myapp");
     /** Clearly marked dev secret: public in the README, never valid outside the dev profile. */
     static final String DEV_CLIENT_SECRET = "secret";
-    /** The dev client that may call the admin API: client_credentials for the admin scope, with the dev secret. */
+    /**
+     * The dev client that may call the admin API: client_credentials for the admin scope, with the dev secret; it may
+     * also ask for the metrics scope, to scrape /metrics.
+     */
     static final ClientId DEV_ADMIN_ID = new ClientId("dev-admin");
     /** The clients that carry {@link #DEV_CLIENT_SECRET}. */
     static final List<ClientId> DEV_CONFIDENTIAL_CLIENTS = List.of(DEV_CLIENT_ID, DEV_ADMIN_ID);
@@ -48,10 +51,11 @@ final class DevProfile {
      * Seeds what is missing, and says so loudly.
      *
      * @param passwords  the slow password hasher: seeding the user costs one hash at its cost
-     * @param adminScope the scope the admin API asks for ({@code admin.scope})
+     * @param adminScope   the scope the admin API asks for ({@code admin.scope})
+     * @param metricsScope the scope /metrics asks for on the public port ({@code metrics.scope})
      */
     static void seed(ClientRepository clients, SecretHasher hasher, UserRepository users, SecretHasher passwords,
-                     ScopeSet adminScope) {
+                     ScopeSet adminScope, ScopeSet metricsScope) {
         if (clients.findById(DEV_CLIENT_ID).isEmpty()) {
             clients.save(Client.confidential(DEV_CLIENT_ID, hasher.hash(DEV_CLIENT_SECRET))
                     .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN))
@@ -62,7 +66,7 @@ final class DevProfile {
         if (clients.findById(DEV_ADMIN_ID).isEmpty()) {
             clients.save(Client.confidential(DEV_ADMIN_ID, hasher.hash(DEV_CLIENT_SECRET))
                     .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS))
-                    .allowedScopes(adminScope)
+                    .allowedScopes(adminScope.union(metricsScope))
                     .defaultScopes(adminScope)
                     .build());
         }
@@ -79,8 +83,8 @@ final class DevProfile {
         }
         LOG.log(Level.WARNING, "*************************************************************************");
         LOG.log(Level.WARNING, "* DEV PROFILE: dev client \"{0}\" with secret \"{1}\" is ACTIVE.", DEV_CLIENT_ID, DEV_CLIENT_SECRET);
-        LOG.log(Level.WARNING, "* DEV PROFILE: admin client \"{0}\" with secret \"{1}\" (scope {2}) is ACTIVE.",
-                DEV_ADMIN_ID, DEV_CLIENT_SECRET, adminScope.wire());
+        LOG.log(Level.WARNING, "* DEV PROFILE: admin client \"{0}\" with secret \"{1}\" (scope {2}, or {3}) is ACTIVE.",
+                DEV_ADMIN_ID, DEV_CLIENT_SECRET, adminScope.wire(), metricsScope.wire());
         LOG.log(Level.WARNING, "* DEV PROFILE: public client \"{0}\" (redirects to {1}, any port) is ACTIVE.",
                 DEV_SPA_ID, DEV_SPA_REDIRECT_URIS);
         LOG.log(Level.WARNING, "* DEV PROFILE: dev user \"{0}\" with password \"{1}\" is ACTIVE.", DEV_USERNAME, DEV_PASSWORD);

@@ -38,7 +38,7 @@ final class LifecycleWiring {
                 new RevokeTokenService(clients, verifier, storage.revocations(), storage.refreshTokens(), clock, tokens,
                         settings.tokens().clockSkew()),
                 new IntrospectTokenService(clients, bearers, verifier, storage.revocations(), storage.refreshTokens(), clock,
-                        settings.lifecycle().introspectionScope()),
+                        settings.lifecycle().introspectionScope(), settings.lifecycle().introspectionPolicy()),
                 rotationSeenAtOnce,
                 settings.lifecycle().introspectionScope(),
                 settings.lifecycle().adminScope());

@@ -6,6 +6,12 @@ import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
 import dev.portcullis.adapters.http.TokenLifecycle;
+import dev.portcullis.adapters.http.admin.AdminGate;
+import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.edge.IssuerSource;
+import dev.portcullis.adapters.http.edge.SecurityHeaders;
+import dev.portcullis.adapters.http.error.EdgeErrorHandling;
+import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.jose.CachingTokenVerifier;
 import dev.portcullis.adapters.jose.CryptoProviders;
 import dev.portcullis.adapters.jose.JosePublicKeys;
@@ -32,17 +38,21 @@ import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.ScopeSet;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** One running Portcullis node: wires adapters and services by hand (DESIGN: only bootstrap sees them all). */
 public final class PortcullisServer implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(PortcullisServer.class.getName());
+    /** The listener of {@code management.port}, when configured. */
+    private static final String MANAGEMENT_SOCKET = "management";
 
     private final WebServer web;
     private final Storage storage;
@@ -72,7 +82,8 @@ public final class PortcullisServer implements AutoCloseable {
         SecretHasher clientSecrets = SecretHashers.forClientSecrets(clock);
         SecretHasher passwords = SecretHashers.forPasswords(settings.users().bcryptCost(), clock);
         if (settings.profile() == Profile.DEV) {
-            DevProfile.seed(storage.clients(), clientSecrets, storage.users(), passwords, settings.lifecycle().adminScope());
+            DevProfile.seed(storage.clients(), clientSecrets, storage.users(), passwords, settings.lifecycle().adminScope(),
+                    settings.observability().metricsScope());
         }
         ProductionGuard.checkStore(settings, storage.clients(), clientSecrets);
         ProductionGuard.checkUsers(settings, storage.users(), passwords);
@@ -105,30 +116,63 @@ public final class PortcullisServer implements AutoCloseable {
                     publicKeys.refresh();
                     signer.refresh();
                 }));
-        HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(settings.issuer(), settings.trustForwardedHeaders(),
+        HttpAdapter http = new HttpAdapter(useCases, new HttpSettings(issuerSource(settings),
+                settings.trustForwardedHeaders(),
                 settings.discoveryEnabled(), settings.whoamiRequiredScope()), lifecycle,
                 AdminWiring.useCases(storage, AdminWiring.clientRules(settings), clientSecrets, passwords, random, clock,
                         observability.audit(), settings.registration(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
                         new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));
-        WebServer web = WebServer.builder()
+        IssuerSource issuers = issuerSource(settings);
+        AdminGate metricsGate = new AdminGate(useCases.authenticateBearer(),
+                new IssuerResolver(issuers, settings.trustForwardedHeaders()), settings.observability().metricsScope(),
+                "metrics scrape");
+        WebServerConfig.Builder server = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
                 .shutdownGracePeriod(settings.server().shutdownGracePeriod())
                 .update(HttpAdapter::limits)
                 .routing(routing -> {
-                    observability.routing(routing);
+                    observability.routing(routing, metricsGate);
                     OpenApiDocument.routing(routing);
                     http.routing(routing);
-                })
-                .build()
-                .start();
+                });
+        settings.observability().management().ifPresent(management -> server.putSocket(MANAGEMENT_SOCKET, socket -> socket
+                .host(management.host().orElse(settings.server().host()))
+                .port(management.port())
+                .shutdownGracePeriod(settings.server().shutdownGracePeriod())
+                .routing(routing -> {
+                    routing.addFilter(new SecurityHeaders());
+                    EdgeErrorHandling.register(routing);
+                    observability.managementRouting(routing);
+                    routing.register(new HealthRoutes(useCases.checkReadiness()));
+                })));
+        WebServer web = server.build().start();
         Observability.applyLogFormat(settings.observability().format()); // again: Helidon re-reads logging.properties at start
         LOG.log(Level.INFO, "Portcullis listening on http://{0}:{1} (profile {2}, storage {3}, revocation {4}, signing {5})",
                 settings.server().host(), String.valueOf(web.port()), settings.profile(), settings.storage().type(),
                 settings.storage().revocation(), settings.signing().algorithm());
+        if (settings.observability().management().isPresent()) {
+            LOG.log(Level.INFO, "Management port (/metrics, /health) on http://{0}:{1}",
+                    settings.observability().management().orElseThrow().host().orElse(settings.server().host()),
+                    String.valueOf(web.port(MANAGEMENT_SOCKET)));
+        }
         return new PortcullisServer(web, storage);
+    }
+
+    /**
+     * The configured issuer; else the listed ones; else, in dev only (see {@link ProductionGuard}), any Host's, with
+     * the loopback names as one issuer so that a token from {@code localhost} works at {@code 127.0.0.1}.
+     */
+    private static IssuerSource issuerSource(Settings settings) {
+        if (settings.issuer().isPresent()) {
+            return new IssuerSource.Configured(settings.issuer().get());
+        }
+        if (!settings.allowedIssuers().isEmpty()) {
+            return new IssuerSource.Listed(settings.allowedIssuers());
+        }
+        return settings.profile() == Profile.DEV ? IssuerSource.anyHostWithOneLoopbackIssuer() : IssuerSource.anyHost();
     }
 
     /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */
@@ -144,6 +188,12 @@ public final class PortcullisServer implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The management port, when {@code management.port} is configured. */
+    public OptionalInt managementPort() {
+        int port = web.port(MANAGEMENT_SOCKET); // -1: no such listener
+        return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
     }
 
     /** The stores this node runs on: for tests that plant what another endpoint would have stored (e.g. a code). */

@@ -14,7 +14,7 @@ import dev.portcullis.domain.user.User;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** Refuses to start a non-dev profile with anything the dev profile makes public. */
+/** Refuses to start a non-dev profile with anything the dev profile makes public, or leaves open to the caller. */
 final class ProductionGuard {
 
     static final int MIN_HS256_KEY_BYTES = 32;
@@ -30,6 +30,12 @@ final class ProductionGuard {
         });
         if (settings.profile() == Profile.DEV) {
             return;
+        }
+        if (settings.issuer().isEmpty() && settings.allowedIssuers().isEmpty()) {
+            // from Host alone, the caller would pick the issuer that tokens are minted under and discovery names
+            throw new ConfigurationException("profile " + settings.profile() + " refuses to derive the issuer from any Host: set "
+                    + ConfigKey.ISSUER.key() + " (" + ConfigKey.ISSUER.environmentVariable() + ") or "
+                    + ConfigKey.ALLOWED_ISSUERS.key() + " (" + ConfigKey.ALLOWED_ISSUERS.environmentVariable() + ")");
         }
         if (settings.signing().algorithm() == SigningAlgorithm.HS256
                 && key.filter(k -> MessageDigest.isEqual(k, DevProfile.DEV_HS256_KEY)).isPresent()) {

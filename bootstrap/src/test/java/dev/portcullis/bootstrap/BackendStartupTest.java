@@ -42,8 +42,8 @@ class BackendStartupTest {
         int port = closedPort();
 
         // the backend is not there either: the configuration mistake is what the operator hears about
-        assertThatThrownBy(() -> RunningServer.start("PORTCULLIS_PROFILE", "prod", "STORAGE_TYPE", "mongo",
-                "MONGO_URI", "mongodb://127.0.0.1:" + port, "MONGO_TIMEOUT", "500ms"))
+        assertThatThrownBy(() -> RunningServer.start("PORTCULLIS_PROFILE", "prod", "ISSUER", "https://auth.example.com",
+                "STORAGE_TYPE", "mongo", "MONGO_URI", "mongodb://127.0.0.1:" + port, "MONGO_TIMEOUT", "500ms"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("keys.encryption-key (KEYS_ENCRYPTION_KEY) is required");
     }

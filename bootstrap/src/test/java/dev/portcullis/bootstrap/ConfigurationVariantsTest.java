@@ -126,7 +126,8 @@ class ConfigurationVariantsTest {
 
     @Test
     void theProductionProfileStartsWithoutTheDevClient() {
-        try (RunningServer portcullis = RunningServer.start("PORTCULLIS_PROFILE", "prod", "SERVER_HOST", "127.0.0.1")) {
+        try (RunningServer portcullis = RunningServer.start("PORTCULLIS_PROFILE", "prod", "SERVER_HOST", "127.0.0.1",
+                "ISSUER", "https://auth.example.com")) {
             HttpResponse<String> response = portcullis.postForm("/token",
                     "grant_type=client_credentials&client_id=myapp&client_secret=secret");
 

@@ -77,6 +77,7 @@ class DeploymentManifestsTest {
             env.put("AUTHORIZE_SESSION_KEY", key());
             Settings settings = Settings.from(ConfigLoader.load(env, Optional.empty()));
             assertThat(settings.storage().type()).isEqualTo(Settings.Backend.MONGO);
+            assertThat(settings.observability().management()).as("/metrics off the load-balanced port").isPresent();
         }
 
         String nginx = read("deploy/nginx.conf");
@@ -133,7 +134,13 @@ class DeploymentManifestsTest {
         assertThat(KNOWN_VARIABLES).containsAll(env.keySet()).containsAll(secrets.keySet());
         env.put("KEYS_ENCRYPTION_KEY", key());
         env.put("AUTHORIZE_SESSION_KEY", key());
-        assertThat(Settings.from(ConfigLoader.load(env, Optional.empty())).server().port()).isEqualTo(8080);
+        Settings settings = Settings.from(ConfigLoader.load(env, Optional.empty()));
+        assertThat(settings.server().port()).isEqualTo(8080);
+        int management = settings.observability().management().orElseThrow().port();
+        Map<String, Object> annotations = map(map(map(spec.get("template")).get("metadata")).get("annotations"));
+        assertThat(annotations).as("Prometheus scrapes the management port, the only one serving /metrics")
+                .containsEntry("prometheus.io/port", String.valueOf(management));
+        assertThat(list(container.get("ports"))).anySatisfy(port -> assertThat(map(port)).containsEntry("containerPort", management));
     }
 
     private static String name(Map<String, Object> manifest) {

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code error}, or a redirect's {@code error} parameter, or {@code page} for an HTML page, or
  * {@code -} when the answer carries none. No row may be answered with a 5xx.
  *
- * <p>Placeholders filled in when sending: {@code {HOST}} (the server's host:port), {@code {TOKEN}}
+ * An introspection answer without an error is {@code active} or {@code inactive}.
+ *
+ * <p>Placeholders filled in when sending: {@code {HOST}} (the server's host:port), {@code {PORT}} (its port), {@code {TOKEN}}
  * (a valid access token of the dev client, scope read), {@code {ADMIN_TOKEN}} (a valid access token of the dev admin
  * client, scope admin). Dynamic registration is on, behind {@link #INITIAL_ACCESS_TOKEN}.
  */
@@ -99,7 +101,8 @@ class HostileRequestCatalogueTest {
         }
 
         private static String fill(String text, String hostPort, String accessToken, String adminAccessToken) {
-            return text.replace("{HOST}", hostPort).replace("{TOKEN}", accessToken).replace("{ADMIN_TOKEN}", adminAccessToken);
+            return text.replace("{HOST}", hostPort).replace("{PORT}", hostPort.substring(hostPort.lastIndexOf(':') + 1))
+                    .replace("{TOKEN}", accessToken).replace("{ADMIN_TOKEN}", adminAccessToken);
         }
     }
 
@@ -176,13 +179,19 @@ class HostileRequestCatalogueTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(150);
     }
 
-    /** The JSON {@code error}, a redirect's {@code error} parameter, {@code page} for HTML, else {@code -}. */
+    /**
+     * The JSON {@code error} (or an introspection answer's {@code active}/{@code inactive}), a redirect's {@code error}
+     * parameter, {@code page} for HTML, else {@code -}.
+     */
     static String errorOf(RawHttp.Response response) {
         String type = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json") && response.body().length > 0) {
             try {
                 JsonNode json = RunningServer.JSON.readTree(response.body());
-                return json.has("error") ? json.get("error").asText() : "-";
+                if (json.has("error")) {
+                    return json.get("error").asText();
+                }
+                return json.path("active").isBoolean() ? (json.get("active").asBoolean() ? "active" : "inactive") : "-";
             } catch (java.io.IOException e) {
                 return "not-json";
             }

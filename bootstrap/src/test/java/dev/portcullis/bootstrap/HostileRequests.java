@@ -51,6 +51,7 @@ final class HostileRequests {
         readOnlyEndpoints(all);
         protocol(all);
         registrationAndAdminInput(all);
+        exposure(all);
         return all;
     }
 
@@ -270,7 +271,7 @@ final class HostileRequests {
         all.add(c("revoke: unknown token is fine", 200, "-", post("/revoke").form("token=unknown").h("Authorization", MYAPP)));
         all.add(c("revoke: unknown token_type_hint is ignored", 200, "-", post("/revoke").form("token=unknown&token_type_hint=magic").h("Authorization", MYAPP)));
         all.add(c("revoke: token with control characters", 200, "-", post("/revoke").form("token=%00%01%0D%0A").h("Authorization", MYAPP)));
-        all.add(c("introspect: unknown token is inactive", 200, "-", post("/introspect").form("token=unknown").h("Authorization", MYAPP)));
+        all.add(c("introspect: unknown token is inactive", 200, "inactive", post("/introspect").form("token=unknown").h("Authorization", MYAPP)));
         all.add(c("introspect: with a bearer token lacking the scope", 403, "insufficient_scope", post("/introspect").form("token=unknown").h("Authorization", "Bearer {TOKEN}")));
         all.add(c("introspect: with a forged bearer token", 401, "invalid_token", post("/introspect").form("token=unknown").h("Authorization", "Bearer forged.token.here")));
     }
@@ -319,6 +320,35 @@ final class HostileRequests {
         all.add(c("unknown: a path of 4000 characters", 404, "not_found", get("/" + "a".repeat(4000))));
         all.add(c("unknown: CRLF in the path, encoded", 404, "not_found", get("/x%0D%0AInjected:%201")));
         all.add(c("jwks: a matrix parameter is ignored", 200, "-", get("/jwks;jsessionid=1")));
+    }
+
+    /** Who may learn what: the issuer a Host names, another client's token, the metrics. */
+    private static void exposure(List<Case> all) {
+        String devAdmin = basic("dev-admin:secret");
+        String discovery = "/.well-known/oauth-authorization-server";
+        all.add(c("exposure: introspecting one's own token", 200, "active", post("/introspect").form("token={TOKEN}").h("Authorization", MYAPP)));
+        all.add(c("exposure: introspecting another client's token", 200, "inactive", post("/introspect").form("token={TOKEN}").h("Authorization", devAdmin)));
+        all.add(c("exposure: introspecting another client's token with an access-token hint", 200, "inactive",
+                post("/introspect").form("token={TOKEN}&token_type_hint=access_token").h("Authorization", devAdmin)));
+        all.add(c("exposure: introspecting as a public client", 401, "invalid_client", post("/introspect").form("token={TOKEN}&client_id=spa")));
+        all.add(c("exposure: introspecting as a public client with an empty secret", 401, "invalid_client",
+                post("/introspect").form("token={TOKEN}&client_id=spa&client_secret=")));
+        all.add(c("exposure: metrics, anonymous", 401, "unauthorized", get("/metrics")));
+        all.add(c("exposure: metrics, a token without the metrics scope", 403, "insufficient_scope", get("/metrics").h("Authorization", "Bearer {TOKEN}")));
+        all.add(c("exposure: metrics, a forged token", 401, "invalid_token", get("/metrics").h("Authorization", "Bearer forged.token.here")));
+        all.add(c("exposure: metrics, client credentials instead of a token", 401, "unauthorized", get("/metrics").h("Authorization", MYAPP)));
+        all.add(c("exposure: metrics, method POST", 405, "method_not_allowed", post("/metrics").form("a=b")));
+        all.add(c("exposure: the API description stays public", 200, "-", get("/openapi")));
+        all.add(c("exposure: a token from localhost at 127.0.0.1 (dev: one loopback issuer)", 200, "-",
+                get("/whoami").noHost().h("Host", "127.0.0.1:{PORT}").h("Authorization", "Bearer {TOKEN}")));
+        all.add(c("exposure: a token from localhost at [::1] (dev: one loopback issuer)", 200, "active",
+                post("/introspect").noHost().h("Host", "[::1]:{PORT}").form("token={TOKEN}").h("Authorization", MYAPP)));
+        all.add(c("exposure: a token from localhost at a forged Host", 401, "invalid_token",
+                get("/whoami").noHost().h("Host", "evil.example").h("Authorization", "Bearer {TOKEN}")));
+        all.add(c("exposure: introspecting at a forged Host", 200, "inactive",
+                post("/introspect").noHost().h("Host", "evil.example:{PORT}").form("token={TOKEN}").h("Authorization", MYAPP)));
+        all.add(c("exposure: discovery at a forged Host with userinfo", 400, "invalid_request",
+                get(discovery).noHost().h("Host", "localhost:{PORT}@evil.example")));
     }
 
     private static void protocol(List<Case> all) {

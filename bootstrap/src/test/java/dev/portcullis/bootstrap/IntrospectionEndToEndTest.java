@@ -13,10 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.adapters.crypto.SecretHashers;
+import dev.portcullis.domain.client.Client;
+import dev.portcullis.domain.client.ClientId;
+import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.refresh.FamilyId;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -116,7 +121,7 @@ class IntrospectionEndToEndTest {
         Lifecycle.revoke(portcullis, "myapp", "secret", "token", revoked);
         String valid = portcullis.devToken();
         String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
-        // Issued for the issuer http://localhost:<port>; asked at http://127.0.0.1:<port>, another issuer
+        // Issued for the issuer http://localhost:<port>; asked at http://auth.other.test:<port>, another issuer
         String otherIssuer = portcullis.devToken();
 
         for (String token : List.of(revoked, forged, "no-such-token", "a.b.c")) {
@@ -124,12 +129,12 @@ class IntrospectionEndToEndTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(INACTIVE);
         }
-        HttpResponse<String> elsewhere = portcullis.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + portcullis.server.port() + "/introspect"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", basic("rs", "rs-secret"))
-                .POST(HttpRequest.BodyPublishers.ofString(form("token", otherIssuer))).build());
-        assertThat(elsewhere.body()).isEqualTo(INACTIVE);
+        String request = "POST /introspect HTTP/1.1\r\nHost: auth.other.test:" + portcullis.server.port()
+                + "\r\nAuthorization: " + basic("rs", "rs-secret") + "\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + form("token", otherIssuer).length() + "\r\nConnection: close\r\n\r\n"
+                + form("token", otherIssuer);
+        RawHttp.Response elsewhere = RawHttp.send(portcullis.server.port(), request.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(elsewhere.text()).isEqualTo(INACTIVE);
         assertThat(introspect(portcullis, "rs", "rs-secret", "token", valid).body()).contains("\"active\":true");
     }
 
@@ -171,6 +176,52 @@ class IntrospectionEndToEndTest {
                 .as("public clients may revoke their own tokens").containsExactly("client_secret_basic", "client_secret_post", "none");
         assertThat(metadata.get("introspection_endpoint").asText()).isEqualTo(portcullis.base() + "/introspect");
         assertThat(metadata.get("introspection_endpoint_auth_methods_supported")).extracting(JsonNode::asText)
-                .containsExactly("client_secret_basic", "client_secret_post", "Bearer");
+                .as("registered names only (IANA OAuth Token Endpoint Authentication Methods): bearer access is documented")
+                .containsExactly("client_secret_basic", "client_secret_post");
+    }
+
+    @Test
+    void aClientWithoutTheIntrospectionScopeSeesOnlyTokensIssuedToItOrNamingItInAud() {
+        registerClient(portcullis, "peer", "peer-secret", "read");
+        registerClientFor(portcullis, "peer-caller", "peer");
+        String othersToken = portcullis.devToken();
+        String forPeer = token(portcullis, "peer-caller", "secret");
+        String own = token(portcullis, "peer", "peer-secret");
+
+        assertThat(introspect(portcullis, "peer", "peer-secret", "token", othersToken).body())
+                .as("another client's token, not naming peer").isEqualTo(INACTIVE);
+        assertThat(json(introspect(portcullis, "peer", "peer-secret", "token", own)).get("active").asBoolean())
+                .as("its own token").isTrue();
+        assertThat(json(introspect(portcullis, "peer", "peer-secret", "token", forPeer)).get("active").asBoolean())
+                .as("a token whose aud names it").isTrue();
+        assertThat(json(introspect(portcullis, "rs", "rs-secret", "token", othersToken)).get("active").asBoolean())
+                .as("a client holding the introspection scope sees any token").isTrue();
+    }
+
+    @Test
+    void thePolicyAnyClientKeepsTheOldBehaviour() {
+        try (RunningServer open = RunningServer.start("INTROSPECTION_POLICY", "any-client")) {
+            registerClient(open, "peer", "peer-secret", "read");
+
+            assertThat(json(introspect(open, "peer", "peer-secret", "token", open.devToken())).get("active").asBoolean())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aPublicClientMayNotIntrospectEvenItsOwnTokens() {
+        HttpResponse<String> response = portcullis.postForm("/introspect", form("token", "whatever", "client_id", "spa"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
+    }
+
+    /** A confidential client (secret "secret") whose tokens name {@code audience} in aud. */
+    private static void registerClientFor(RunningServer server, String id, String audience) {
+        server.server.storage().clients().save(Client.confidential(new ClientId(id),
+                        SecretHashers.forClientSecrets(Clock.systemUTC()).hash("secret"))
+                .grantTypes(EnumSet.of(GrantType.CLIENT_CREDENTIALS))
+                .audience(List.of(audience))
+                .build());
     }
 }

@@ -29,6 +29,15 @@ class ObservabilityEndToEndTest {
     @RegisterExtension
     static final MongoWireServer mongo = new MongoWireServer();
 
+    /** A server scraped at a management port, so that fetching a token for /metrics does not change the counts under test. */
+    private static RunningServer scraped(String... environment) {
+        String[] all = new String[environment.length + 2];
+        all[0] = "MANAGEMENT_PORT";
+        all[1] = "0";
+        System.arraycopy(environment, 0, all, 2, environment.length);
+        return RunningServer.start(all);
+    }
+
     private static double sample(String scrape, String name, String... labels) {
         for (String line : scrape.split("\n")) {
             if (!line.startsWith(name + "{")) {
@@ -47,7 +56,7 @@ class ObservabilityEndToEndTest {
 
     @Test
     void metricsCountTokensByGrantAndClientFailuresByReasonRevocationsAndTimeEveryEndpoint() {
-        try (RunningServer portcullis = RunningServer.start()) {
+        try (RunningServer portcullis = scraped()) {
             String token = portcullis.devToken();
             portcullis.devToken();
             assertThat(portcullis.postForm("/token", "grant_type=client_credentials", "Authorization", basic("myapp", "wrong"))
@@ -56,7 +65,7 @@ class ObservabilityEndToEndTest {
                     .statusCode()).isEqualTo(401);
             assertThat(revoke(portcullis, "myapp", "secret", "token", token).statusCode()).isEqualTo(200);
 
-            HttpResponse<String> metrics = portcullis.get("/metrics");
+            HttpResponse<String> metrics = portcullis.metrics();
 
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
@@ -77,16 +86,16 @@ class ObservabilityEndToEndTest {
             assertThat(scrape).as("no raw path as a label").doesNotContain("endpoint=\"/ghost");
             assertThat(scrape).as("memory storage is not timed").doesNotContain("portcullis_backend_latency");
             portcullis.get("/no/such/path/" + System.nanoTime());
-            assertThat(sample(portcullis.get("/metrics").body(), "portcullis_http_server_requests_seconds_count",
+            assertThat(sample(portcullis.metrics().body(), "portcullis_http_server_requests_seconds_count",
                     "endpoint", "other", "status", "4xx")).isEqualTo(1.0);
         }
     }
 
     @Test
     void rateLimitRejectionsAreCountedByEndpointAndLimit() {
-        try (RunningServer portcullis = RunningServer.start("RATE_LIMIT_PER_CLIENT", "1", "RATE_LIMIT_WINDOW", "1h",
+        try (RunningServer portcullis = scraped("RATE_LIMIT_PER_CLIENT", "1", "RATE_LIMIT_WINDOW", "1h",
                 "RATE_LIMIT_LOCKOUT_FAILURES", "1", "RATE_LIMIT_LOCKOUT_WINDOW", "1h")) {
-            assertThat(sample(portcullis.get("/metrics").body(), "portcullis_rate_limit_rejections_total",
+            assertThat(sample(portcullis.metrics().body(), "portcullis_rate_limit_rejections_total",
                     "endpoint", "/token", "limit", "per_client")).as("registered up front").isZero();
             portcullis.devToken();
             assertThat(portcullis.postForm("/token", "grant_type=client_credentials", "Authorization", basic("myapp", "secret"))
@@ -95,7 +104,7 @@ class ObservabilityEndToEndTest {
                     .statusCode()).isEqualTo(401);
             assertThat(revoke(portcullis, "ghost", "x", "token", "x").statusCode()).as("locked out").isEqualTo(429);
 
-            String scrape = portcullis.get("/metrics").body();
+            String scrape = portcullis.metrics().body();
             assertThat(sample(scrape, "portcullis_rate_limit_rejections_total", "endpoint", "/token", "limit", "per_client"))
                     .isEqualTo(1.0);
             assertThat(sample(scrape, "portcullis_rate_limit_rejections_total", "endpoint", "/revoke", "limit", "lockout"))
@@ -109,7 +118,7 @@ class ObservabilityEndToEndTest {
 
     @Test
     void backendOutagesAreCounted() {
-        try (RunningServer portcullis = RunningServer.start("STORAGE_TYPE", "mongo", "MONGO_URI", mongo.uri(),
+        try (RunningServer portcullis = scraped("STORAGE_TYPE", "mongo", "MONGO_URI", mongo.uri(),
                 "MONGO_DATABASE", "portcullis_obs", "MONGO_TIMEOUT", "500ms")) {
             portcullis.devToken();
             mongo.stop();
@@ -119,7 +128,7 @@ class ObservabilityEndToEndTest {
             } finally {
                 mongo.restart();
             }
-            String scrape = portcullis.get("/metrics").body();
+            String scrape = portcullis.metrics().body();
             assertThat(sample(scrape, "portcullis_backend_errors_total", "operation", "token")).isEqualTo(1.0);
             assertThat(sample(scrape, "portcullis_backend_latency_seconds_count", "backend", "client_repository",
                     "operation", "find_by_id", "outcome", "ok")).as("the first token request").isGreaterThanOrEqualTo(1.0);
@@ -136,7 +145,7 @@ class ObservabilityEndToEndTest {
     @Test
     void metricsCanBeTurnedOff() {
         try (RunningServer portcullis = RunningServer.start("METRICS_ENABLED", "false")) {
-            assertThat(portcullis.get("/metrics").statusCode()).isEqualTo(404);
+            assertThat(portcullis.metrics().statusCode()).isEqualTo(404);
         }
     }
 

@@ -82,6 +82,21 @@ class ProductionGuardTest {
     }
 
     @Test
+    void prodRefusesToDeriveTheIssuerFromAnyHost() {
+        assertThatThrownBy(() -> ProductionGuard.checkSettings(PROD))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ISSUER").hasMessageContaining("ALLOWED_ISSUERS");
+        assertThatCode(() -> ProductionGuard.checkSettings(prod("ISSUER", "https://auth.example.com"))).doesNotThrowAnyException();
+        assertThatCode(() -> ProductionGuard.checkSettings(prod("ALLOWED_ISSUERS", "https://a.example https://b.example")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ProductionGuard.checkSettings(DEV)).as("dev derives it from Host").doesNotThrowAnyException();
+    }
+
+    private static Settings prod(String variable, String value) {
+        return Settings.from(ConfigLoader.load(Map.of("PORTCULLIS_PROFILE", "prod", variable, value), Optional.empty()));
+    }
+
+    @Test
     void devAcceptsTheDevPassword() {
         admin("secret");
 

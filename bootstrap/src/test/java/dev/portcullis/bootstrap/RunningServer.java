@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /** A real Portcullis on a random loopback port, configured as a user would (environment variables), and a JDK client for it. */
@@ -108,6 +109,23 @@ final class RunningServer implements AutoCloseable {
             throw new AssertionError("token request failed: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("access_token").asText();
+    }
+
+    /**
+     * GET /metrics as a scraper would: at the management port when there is one, else on the public port with a
+     * dev-admin token of the metrics scope.
+     */
+    HttpResponse<String> metrics() {
+        OptionalInt management = server.managementPort();
+        if (management.isPresent()) {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + management.getAsInt() + "/metrics")).GET().build());
+        }
+        HttpResponse<String> token = postForm("/token", "grant_type=client_credentials&scope=metrics",
+                "Authorization", basic("dev-admin", "secret"));
+        if (token.statusCode() != 200) {
+            throw new AssertionError("metrics token request failed: " + token.statusCode() + " " + token.body());
+        }
+        return get("/metrics", "Authorization", "Bearer " + json(token).get("access_token").asText());
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -68,6 +68,8 @@ class TokenSafetyEndToEndTest {
         Instant now = Instant.now();
         return Stream.of(
                 Arguments.of("another issuer", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.issuer("https://evil.example")),
+                Arguments.of("the issuer with a trailing slash", (UnaryOperator<JWTClaimsSet.Builder>) b ->
+                        b.issuer(validClaims.getIssuer() + "/")),
                 Arguments.of("another audience", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.audience("https://rs.example")),
                 Arguments.of("no audience", (UnaryOperator<JWTClaimsSet.Builder>) b -> b.audience(List.of())),
                 Arguments.of("expired beyond the skew", (UnaryOperator<JWTClaimsSet.Builder>) b ->

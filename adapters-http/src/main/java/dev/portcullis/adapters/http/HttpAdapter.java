@@ -105,7 +105,7 @@ public final class HttpAdapter {
 
     /** Registers every route, the security-header filter and the edge-wide error handlers. */
     public void routing(HttpRouting.Builder routing) {
-        IssuerResolver issuers = new IssuerResolver(settings.issuer(), settings.trustForwardedHeaders());
+        IssuerResolver issuers = new IssuerResolver(settings.issuerSource(), settings.trustForwardedHeaders());
         RequestGate gate = new RequestGate(limits, settings.trustForwardedHeaders());
         routing.addFilter(new SecurityHeaders());
         routing.addFilter(new HeadRequests());

@@ -32,6 +32,7 @@ class IssuerHttpTest {
 
             assertThat(issuerOf(reply)).isEqualTo("http://auth.example.com:8443");
             assertThat(reply.json().path("token_endpoint").asText()).isEqualTo("http://auth.example.com:8443/token");
+            assertThat(reply.header("Vary")).as("the body depends on Host").contains("Host");
         }
     }
 
@@ -52,6 +53,7 @@ class IssuerHttpTest {
                     "X-Forwarded-Proto", "http");
 
             assertThat(issuerOf(reply)).isEqualTo("https://id.example.org");
+            assertThat(reply.header("Vary")).as("one answer for every Host").isEmpty();
         }
     }
 
@@ -62,6 +64,7 @@ class IssuerHttpTest {
                     "X-Forwarded-Proto", "https", "X-Forwarded-Host", "auth.example.com");
 
             assertThat(issuerOf(reply)).isEqualTo("https://auth.example.com");
+            assertThat(reply.header("Vary")).contains("Host, X-Forwarded-Host, X-Forwarded-Proto");
         }
     }
 

@@ -40,6 +40,8 @@ class IntrospectTokenServiceTest {
     private static final ClientId RESOURCE = new ClientId("resource-server");
     private static final ClientId MYAPP = new ClientId("myapp");
     private static final ClientId SPA = new ClientId("spa");
+    /** A confidential client not allowed the introspection scope. */
+    private static final ClientId PEER = new ClientId("peer");
 
     private final MutableClock clock = MutableClock.at(NOW);
     private final PlainSecretHasher hasher = new PlainSecretHasher();
@@ -53,16 +55,25 @@ class IntrospectTokenServiceTest {
 
     @BeforeEach
     void setUp() {
-        clients.save(Client.confidential(RESOURCE, hasher.hash("rs-secret")).build());
+        clients.save(Client.confidential(RESOURCE, hasher.hash("rs-secret")).allowedScopes(ScopeSet.of("introspect")).build());
+        clients.save(Client.confidential(PEER, hasher.hash("peer-secret")).allowedScopes(ScopeSet.of("read")).build());
         clients.save(Client.confidential(MYAPP, hasher.hash("secret")).build());
         clients.save(Client.publicClient(SPA).grantTypes(EnumSet.of(GrantType.AUTHORIZATION_CODE)).build());
-        service = new IntrospectTokenService(new ClientAuthenticator(clients, hasher),
+        service = service(IntrospectionPolicy.OWN_OR_AUDIENCE);
+    }
+
+    private IntrospectTokenService service(IntrospectionPolicy policy) {
+        return new IntrospectTokenService(new ClientAuthenticator(clients, hasher),
                 new AuthenticateBearerService(signer, revocations, TokenSettings.defaults()),
-                signer, revocations, refreshTokens, clock, ScopeSet.of("introspect"));
+                signer, revocations, refreshTokens, clock, ScopeSet.of("introspect"), policy);
     }
 
     private AccessTokenClaims accessToken(Issuer issuer, ClientId client, ScopeSet scope) {
-        return signer.sign(new AccessTokenClaims(issuer, client.value(), List.of(issuer.value()), client, scope,
+        return accessToken(issuer, client, scope, List.of(issuer.value()));
+    }
+
+    private AccessTokenClaims accessToken(Issuer issuer, ClientId client, ScopeSet scope, List<String> audience) {
+        return signer.sign(new AccessTokenClaims(issuer, client.value(), audience, client, scope,
                 clock.instant(), clock.instant().plusSeconds(900), new TokenId("jti-" + sequence.incrementAndGet()),
                 List.of())).claims();
     }
@@ -93,6 +104,33 @@ class IntrospectTokenServiceTest {
         AccessTokenClaims token = accessToken(ISSUER, MYAPP, ScopeSet.of("read"));
 
         assertThat(asResourceServer(compact(token))).isEqualTo(new Introspection.ActiveAccessToken(token));
+    }
+
+    @Test
+    void aClientWithoutTheIntrospectionScopeSeesOnlyTokensIssuedToItOrNamingItInAud() {
+        AccessTokenClaims others = accessToken(ISSUER, MYAPP, ScopeSet.of("read"));
+        AccessTokenClaims own = accessToken(ISSUER, PEER, ScopeSet.of("read"));
+        AccessTokenClaims forPeer = accessToken(ISSUER, MYAPP, ScopeSet.of("read"), List.of("https://api.example", "peer"));
+
+        assertThat(asClient(PEER, "peer-secret", compact(others), Optional.empty())).isEqualTo(new Introspection.Inactive());
+        assertThat(asClient(PEER, "peer-secret", compact(own), Optional.empty()))
+                .isEqualTo(new Introspection.ActiveAccessToken(own));
+        assertThat(asClient(PEER, "peer-secret", compact(forPeer), Optional.empty()))
+                .isEqualTo(new Introspection.ActiveAccessToken(forPeer));
+        assertThat(asResourceServer(compact(others))).as("allowed the introspection scope")
+                .isEqualTo(new Introspection.ActiveAccessToken(others));
+    }
+
+    @Test
+    void anyClientSeesAnyTokenUnderTheOldPolicy() {
+        AccessTokenClaims others = accessToken(ISSUER, MYAPP, ScopeSet.of("read"));
+
+        assertThat(service(IntrospectionPolicy.ANY_CLIENT).introspect(new IntrospectionRequest(
+                new Caller.ClientCaller(PresentedCredentials.basic(PEER, "peer-secret")), compact(others), Optional.empty(),
+                ISSUER))).isEqualTo(new Introspection.ActiveAccessToken(others));
+        assertThat(service(IntrospectionPolicy.ANY_CLIENT).introspect(new IntrospectionRequest(
+                new Caller.ClientCaller(PresentedCredentials.publicClient(SPA)), compact(others), Optional.empty(), ISSUER)))
+                .as("public clients never").isInstanceOf(Introspection.Refused.class);
     }
 
     @Test

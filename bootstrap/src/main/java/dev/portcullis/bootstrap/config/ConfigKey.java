@@ -13,7 +13,11 @@ public enum ConfigKey {
     SERVER_PORT("server.port", "8080", "port to listen on (0 picks a free one)"),
     SERVER_SHUTDOWN_GRACE("server.shutdown-grace-period", "10s",
             "at shutdown, how long requests in flight may take to finish once new connections are refused"),
-    ISSUER("issuer", "", "issuer URL (RFC 8414); empty: derived from each request's Host"),
+    ISSUER("issuer", "", "issuer URL (RFC 8414), one trailing slash dropped; empty: derived from each request's Host "
+            + "(prod then needs `allowed-issuers`; dev names every loopback host http://localhost:<port>)"),
+    ALLOWED_ISSUERS("allowed-issuers", "",
+            "with `issuer` empty: the issuers (`scheme://host[:port]`, comma- or space-separated) a request's Host may derive; "
+                    + "any other Host is 400 invalid_request"),
     TRUST_FORWARDED("http.trust-forwarded-headers", "false",
             "derive the issuer from X-Forwarded-Proto/Host (only behind a proxy that sets them)"),
     DISCOVERY("discovery.enabled", "", "serve /.well-known/oauth-authorization-server; empty: on in dev, off otherwise"),
@@ -65,12 +69,22 @@ public enum ConfigKey {
     REVOCATION_RESYNC_INTERVAL("revocation.resync-interval", "30s",
             "how often each node compares its near-cache of revoked tokens with Redis, besides pub/sub and reconnections"),
     INTROSPECTION_SCOPE("introspection.scope", "introspect",
-            "scope a resource server's bearer token needs to call /introspect (clients may authenticate with their secret instead)"),
+            "scope a resource server's bearer token needs to call /introspect (clients may authenticate with their secret instead); "
+                    + "a client allowed it may introspect any token"),
+    INTROSPECTION_POLICY("introspection.policy", "own-or-audience",
+            "`own-or-audience`: a client may introspect only tokens issued to it or whose `aud` names it, unless it is allowed "
+                    + "`introspection.scope`; `any-client`: any confidential client may introspect any token (the old behaviour)"),
     ADMIN_SCOPE("admin.scope", "admin", "scope a bearer token needs for the admin calls (/admin/clients, /admin/users, /admin/keys)"),
     LOGGING_FORMAT("logging.format", "text", "`text` (one line per record) or `json` (one JSON object per line, for every logger)"),
     LOGGING_ACCESS_LOG("logging.access-log", "false",
             "one record per HTTP request on the `portcullis.access` logger (off: load balancers usually keep one)"),
-    METRICS_ENABLED("metrics.enabled", "true", "serve Prometheus metrics at /metrics (keep it off the public network)"),
+    METRICS_ENABLED("metrics.enabled", "true", "serve Prometheus metrics at /metrics"),
+    METRICS_SCOPE("metrics.scope", "metrics",
+            "scope a bearer token needs for /metrics on the public port (without `management.port`)"),
+    MANAGEMENT_PORT("management.port", "",
+            "a second port serving /metrics (no token needed) and /health/*; /metrics then leaves the public port; "
+                    + "empty: off (0 picks a free one)"),
+    MANAGEMENT_HOST("management.host", "", "address the management port listens on; empty: as `server.host`"),
     REGISTRATION_ENABLED("registration.enabled", "false",
             "serve dynamic client registration (RFC 7591) at /register and advertise it as registration_endpoint"),
     REGISTRATION_ALLOWED_GRANT_TYPES("registration.allowed-grant-types", "authorization_code refresh_token client_credentials",

@@ -7,16 +7,22 @@ import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
 import dev.portcullis.domain.user.LoginThrottlePolicy;
 import io.helidon.config.Config;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The whole configuration, typed and checked once at start. */
 public record Settings(
         Profile profile,
         Server server,
         Optional<Issuer> issuer,
+        Set<Issuer> allowedIssuers,
         boolean trustForwardedHeaders,
         boolean discoveryEnabled,
         Tokens tokens,
@@ -91,10 +97,18 @@ public record Settings(
         Server server = new Server(host.isBlank() ? (profile == Profile.DEV ? "127.0.0.1" : "0.0.0.0") : host,
                 port(text(config, ConfigKey.SERVER_PORT)), duration(config, ConfigKey.SERVER_SHUTDOWN_GRACE));
         String discovery = text(config, ConfigKey.DISCOVERY);
+        Optional<Issuer> issuer = optional(config, ConfigKey.ISSUER).map(value -> parse(ConfigKey.ISSUER,
+                () -> new Issuer(value.endsWith("/") ? value.substring(0, value.length() - 1) : value)));
+        Set<Issuer> allowedIssuers = allowedIssuers(config);
+        if (issuer.isPresent() && !allowedIssuers.isEmpty()) {
+            throw new ConfigurationException("set " + ConfigKey.ISSUER.key() + " or " + ConfigKey.ALLOWED_ISSUERS.key()
+                    + ", not both: a configured issuer answers every Host");
+        }
         return new Settings(
                 profile,
                 server,
-                optional(config, ConfigKey.ISSUER).map(value -> parse(ConfigKey.ISSUER, () -> new Issuer(value))),
+                issuer,
+                allowedIssuers,
                 bool(config, ConfigKey.TRUST_FORWARDED),
                 discovery.isBlank() ? profile == Profile.DEV : bool(config, ConfigKey.DISCOVERY),
                 tokens(config),
@@ -122,6 +136,39 @@ public record Settings(
         }
         return new Tokens(ttl, optional(config, ConfigKey.TOKEN_AUDIENCE),
                 Durations.parse(ConfigKey.CLOCK_SKEW.key(), text(config, ConfigKey.CLOCK_SKEW)), max);
+    }
+
+    /**
+     * Derived issuers are {@code scheme://host[:port]}, lower-case, without a default port: each entry is brought to
+     * that form, and one with a path, query or userinfo, which no derived issuer could equal, is refused.
+     */
+    private static Set<Issuer> allowedIssuers(Config config) {
+        Set<Issuer> issuers = new LinkedHashSet<>();
+        for (String entry : text(config, ConfigKey.ALLOWED_ISSUERS).trim().split("[,\\s]+")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            issuers.add(parse(ConfigKey.ALLOWED_ISSUERS, () -> origin(entry)));
+        }
+        return Set.copyOf(issuers);
+    }
+
+    private static Issuer origin(String entry) {
+        URI uri;
+        try {
+            uri = new URI(entry);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + entry + "' is not a URL", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
+            throw new IllegalArgumentException("'" + entry + "' is not scheme://host[:port]");
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return new Issuer(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
     }
 
     private static Authorize authorize(Config config) {

@@ -7,11 +7,9 @@ import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.bootstrap.config.ObservabilitySettings;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.Status;
+import dev.portcullis.adapters.http.admin.AdminGate;
 import io.helidon.webserver.http.HttpRouting;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 
@@ -20,12 +18,10 @@ import java.util.logging.Logger;
  * <pre>{@code
  * Observability obs = Observability.start(settings.observability());
  * IssueToken issue = obs.issueToken(service); ...
- * routing: obs.routing(rules); http.routing(rules);
+ * routing: obs.routing(rules, metricsGate); http.routing(rules);
  * }</pre>
  */
 public final class Observability {
-
-    public static final String METRICS_PATH = "/metrics";
 
     private final ObservabilitySettings settings;
     private final Metrics metrics = new Metrics();
@@ -85,16 +81,21 @@ public final class Observability {
                 plain.rotateSigningKey(), plain.introspectionScope(), plain.adminScope());
     }
 
-    /** The timing (and access-log) filter, first of all, and {@code GET /metrics} when enabled. */
-    public void routing(HttpRouting.Builder routing) {
+    /**
+     * The public port: the timing (and access-log) filter, first of all, and, when enabled and no management port
+     * serves them, {@code GET /metrics} to the bearers {@code metricsGate} admits (the metrics scope).
+     */
+    public void routing(HttpRouting.Builder routing, AdminGate metricsGate) {
         routing.addFilter(new AccessLogFilter(metrics, settings.accessLog()));
+        if (settings.metrics() && settings.management().isEmpty()) {
+            routing.register(new MetricsRoutes(metrics::scrape, Optional.of(metricsGate)));
+        }
+    }
+
+    /** The management port: {@code GET /metrics} when enabled, to whoever reaches the port. */
+    public void managementRouting(HttpRouting.Builder routing) {
         if (settings.metrics()) {
-            routing.get(METRICS_PATH, (req, res) -> {
-                res.status(Status.OK_200);
-                res.header(HeaderValues.create(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"));
-                res.header(HeaderNames.CACHE_CONTROL, "no-store");
-                res.send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
-            });
+            routing.register(new MetricsRoutes(metrics::scrape, Optional.empty()));
         }
     }
 }

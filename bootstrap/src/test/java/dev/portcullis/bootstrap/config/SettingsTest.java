@@ -72,6 +72,21 @@ class SettingsTest {
     }
 
     @Test
+    void aConfiguredIssuerLosesOneTrailingSlashAndAllowedIssuersAreOrigins() {
+        assertThat(settings("ISSUER", "https://auth.example.com/").issuer().orElseThrow().value())
+                .isEqualTo("https://auth.example.com");
+        assertThat(settings("ALLOWED_ISSUERS", "HTTPS://A.example:443/, http://b.example:8080  http://[::1]:80")
+                .allowedIssuers()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("https://a.example", "http://b.example:8080", "http://[::1]");
+        for (String bad : new String[] {"https://a.example/path", "ftp://a.example", "https://u@a.example", "a.example",
+                "https://a.example?x=1"}) {
+            assertThatThrownBy(() -> settings("ALLOWED_ISSUERS", bad)).as(bad).hasMessageContaining("allowed-issuers");
+        }
+        assertThatThrownBy(() -> Settings.from(ConfigLoader.load(Map.of("ISSUER", "https://a.example",
+                "ALLOWED_ISSUERS", "https://b.example"), Optional.empty()))).hasMessageContaining("not both");
+    }
+
+    @Test
     void everyKeyHasAnEnvironmentVariableWithoutDashesOrDots() {
         assertThat(ConfigKey.TOKEN_TTL.environmentVariable()).isEqualTo("TOKEN_ACCESS_TOKEN_TTL");
         assertThat(ConfigKey.values()).allSatisfy(key -> assertThat(key.environmentVariable()).matches("[A-Z0-9_]+"));

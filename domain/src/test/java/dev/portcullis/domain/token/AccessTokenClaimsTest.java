@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokenClaimsTest {
 
-    private static final Issuer ISSUER = new Issuer("http://localhost:8080/");
+    private static final Issuer ISSUER = new Issuer("http://localhost:8080");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00.750Z");
 
     @Test
@@ -33,6 +33,8 @@ class AccessTokenClaimsTest {
     void issuerIsAnHttpUrlWithoutQueryOrFragmentAndWithoutTrailingSlash() {
         assertThat(ISSUER.value()).isEqualTo("http://localhost:8080");
         assertThat(ISSUER.endpoint("/token")).isEqualTo("http://localhost:8080/token");
+        assertThatThrownBy(() -> new Issuer("http://localhost:8080/")).as("compared exactly: no slash is tolerated")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Issuer("ftp://x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Issuer("https://x/?a=b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Issuer("https://x/#f")).isInstanceOf(IllegalArgumentException.class);

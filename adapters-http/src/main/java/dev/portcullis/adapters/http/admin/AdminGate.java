@@ -31,11 +31,22 @@ public final class AdminGate {
     private final AuthenticateBearer authenticateBearer;
     private final IssuerResolver issuers;
     private final ScopeSet adminScope;
+    private final String guarded;
 
     public AdminGate(AuthenticateBearer authenticateBearer, IssuerResolver issuers, ScopeSet adminScope) {
+        this(authenticateBearer, issuers, adminScope, "admin call");
+    }
+
+    /**
+     * The same door for another operator-only resource, with its own scope.
+     *
+     * @param guarded what the log calls a refused request, e.g. {@code "metrics scrape"}
+     */
+    public AdminGate(AuthenticateBearer authenticateBearer, IssuerResolver issuers, ScopeSet adminScope, String guarded) {
         this.authenticateBearer = Objects.requireNonNull(authenticateBearer, "authenticateBearer");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.adminScope = Objects.requireNonNull(adminScope, "adminScope");
+        this.guarded = Objects.requireNonNull(guarded, "guarded");
     }
 
     /** The admin's claims; empty when the request was refused (the answer is sent). */
@@ -74,7 +85,7 @@ public final class AdminGate {
     }
 
     private void refuse(ServerResponse res, OAuthError error, String reason) {
-        LOG.log(Level.INFO, () -> "admin call refused: " + error.code() + ": " + reason);
+        LOG.log(Level.INFO, () -> guarded + " refused: " + error.code() + ": " + reason);
         BearerRefusals.refuse(res, error, adminScope);
     }
 }

@@ -70,6 +70,7 @@ public final class DiscoveryRoutes implements HttpService {
     }
 
     private void metadata(ServerRequest req, ServerResponse res) {
+        issuers.varyByIssuer(res);
         Optional<Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
             LOG.log(Level.INFO, "discovery refused: no issuer: Host header missing or not a host[:port]");

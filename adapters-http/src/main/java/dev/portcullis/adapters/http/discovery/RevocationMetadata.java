@@ -13,9 +13,10 @@ import dev.portcullis.domain.token.Issuer;
  *   <li>{@code revocation_endpoint_auth_methods_supported}: the token endpoint's methods, since the
  *       client authenticates at {@code /revoke} exactly as there;</li>
  *   <li>{@code introspection_endpoint_auth_methods_supported}: the token endpoint's secret-based methods
- *       (a public client, {@code none}, proves nothing and may not introspect) and {@code Bearer}, a value
- *       of the OAuth Access Token Types registry, which §2 allows here: resource servers may present
- *       their own access token carrying the introspection scope.</li>
+ *       (a public client, {@code none}, proves nothing and may not introspect). Only names of the IANA
+ *       "OAuth Token Endpoint Authentication Methods" registry belong here: that resource servers may also
+ *       present their own access token carrying the introspection scope is documented (docs/api.md), not
+ *       advertised as a made-up method name such as {@code Bearer}.</li>
  * </ul>
  */
 final class RevocationMetadata {
@@ -31,6 +32,5 @@ final class RevocationMetadata {
         ArrayNode introspection = doc.putArray("introspection_endpoint_auth_methods_supported");
         capabilities.tokenEndpointAuthMethods().stream().filter(AuthMethod::usesSecret).map(AuthMethod::wire)
                 .forEach(introspection::add);
-        introspection.add("Bearer");
     }
 }

@@ -1,18 +1,23 @@
 package dev.portcullis.adapters.http.edge;
 
 import dev.portcullis.domain.token.Issuer;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which issuer a request is addressed to (RFC 8414 §2). The configured issuer when there is one;
- * otherwise the scheme of the connection ({@code http}, or {@code https} when the server itself
+ * Which issuer a request is addressed to (RFC 8414 §2), as its {@link IssuerSource} says. The configured issuer
+ * when there is one; otherwise the scheme of the connection ({@code http}, or {@code https} when the server itself
  * terminates TLS) and the {@code Host} header. {@code X-Forwarded-Proto} and
  * {@code X-Forwarded-Host} are honoured only when configured to be trusted, i.e. when every
  * request reaches the server through a proxy that sets them.
@@ -20,7 +25,8 @@ import java.util.regex.Pattern;
  * <p>A derived issuer is normalized (host lower-cased, default port dropped), so that
  * {@code Example.COM:80} and {@code example.com} name the same issuer. Anything that is not a
  * plain {@code host[:port]} (no userinfo, path, or stray characters) yields no issuer, which the
- * routes answer with 400 {@code invalid_request}.
+ * routes answer with 400 {@code invalid_request}; so does a derived issuer that a {@link IssuerSource.Listed list}
+ * does not hold.
  */
 public final class IssuerResolver {
 
@@ -28,6 +34,12 @@ public final class IssuerResolver {
     private static final Pattern HOST_AND_PORT = Pattern.compile(
             "(?<host>" + LABEL + "(?:\\." + LABEL + ")*\\.?|\\[[0-9a-f:.]+])(?::(?<port>[0-9]{1,5}))?");
 
+    private static final Header VARY_HOST = HeaderValues.createCached(HeaderNames.VARY, "Host");
+    private static final Header VARY_FORWARDED = HeaderValues.createCached(HeaderNames.VARY,
+            "Host, X-Forwarded-Host, X-Forwarded-Proto");
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    private final IssuerSource source;
     private final Optional<Issuer> configured;
     private final boolean trustForwardedHeaders;
     /** The last derivation: a node is nearly always addressed by one name, and deriving costs a regex and a URI parse. */
@@ -36,9 +48,27 @@ public final class IssuerResolver {
     private record Derived(String scheme, String authority, Optional<Issuer> issuer) {
     }
 
+    /** The configured issuer, or else any host's, exactly as named. */
     public IssuerResolver(Optional<Issuer> configured, boolean trustForwardedHeaders) {
-        this.configured = Objects.requireNonNull(configured, "configured");
+        this(configured.<IssuerSource>map(IssuerSource.Configured::new).orElseGet(IssuerSource::anyHost),
+                trustForwardedHeaders);
+    }
+
+    public IssuerResolver(IssuerSource source, boolean trustForwardedHeaders) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.configured = source instanceof IssuerSource.Configured c ? Optional.of(c.issuer()) : Optional.empty();
         this.trustForwardedHeaders = trustForwardedHeaders;
+    }
+
+    /**
+     * Marks an answer whose body names the issuer as varying by the headers the issuer is derived from, so that no
+     * shared cache serves one host's answer for another; nothing when the issuer is configured.
+     */
+    public void varyByIssuer(ServerResponse response) {
+        if (configured.isPresent()) {
+            return;
+        }
+        response.header(trustForwardedHeaders ? VARY_FORWARDED : VARY_HOST);
     }
 
     public Optional<Issuer> resolve(ServerRequest request) {
@@ -79,10 +109,30 @@ public final class IssuerResolver {
         }
         Derived derived = last;
         if (!derived.scheme().equals(scheme) || !derived.authority().equals(authority.get())) {
-            derived = new Derived(scheme, authority.get(), issuer(scheme, authority.get()));
+            derived = new Derived(scheme, authority.get(), accepted(issuer(scheme, authority.get())));
             last = derived;
         }
         return derived.issuer();
+    }
+
+    /** The source's rule over a well-formed derived issuer. */
+    private Optional<Issuer> accepted(Optional<Issuer> derived) {
+        return switch (source) {
+            case IssuerSource.Configured c -> Optional.of(c.issuer());
+            case IssuerSource.Listed listed -> derived.filter(listed.issuers()::contains);
+            case IssuerSource.AnyHost any ->
+                    any.loopbackAsLocalhost() ? derived.map(IssuerResolver::loopbackAsLocalhost) : derived;
+        };
+    }
+
+    /** {@code http://127.0.0.1:8080} and {@code http://[::1]:8080} are {@code http://localhost:8080}. */
+    private static Issuer loopbackAsLocalhost(Issuer issuer) {
+        URI uri = URI.create(issuer.value());
+        String host = uri.getHost(); // already lower-case: see issuer(scheme, authority)
+        if (!LOOPBACK_NAMES.contains(host) || host.equals("localhost")) {
+            return issuer;
+        }
+        return new Issuer(uri.getScheme() + "://localhost" + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
     }
 
     private static Optional<Issuer> issuer(String scheme, String authority) {

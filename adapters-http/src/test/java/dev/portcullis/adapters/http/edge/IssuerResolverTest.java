@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.domain.token.Issuer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,32 @@ class IssuerResolverTest {
 
     private static Optional<String> resolve(IssuerResolver resolver, String host) {
         return resolver.resolve(false, List.of(host), List.of(), List.of()).map(Issuer::value);
+    }
+
+    @Test
+    void a_listed_source_accepts_only_the_listed_issuers_exactly() {
+        IssuerResolver listed = new IssuerResolver(new IssuerSource.Listed(
+                Set.of(new Issuer("https://a.example"), new Issuer("http://b.example:8080"))), true);
+
+        assertThat(listed.resolve(false, List.of("internal:8080"), List.of("https"), List.of("A.example")).map(Issuer::value))
+                .contains("https://a.example");
+        assertThat(resolve(listed, "b.example:8080")).contains("http://b.example:8080");
+        assertThat(resolve(listed, "b.example")).as("another port is another issuer").isEmpty();
+        assertThat(resolve(listed, "a.example")).as("another scheme is another issuer").isEmpty();
+        assertThat(resolve(listed, "evil.example")).isEmpty();
+    }
+
+    @Test
+    void with_one_loopback_issuer_every_loopback_name_is_localhost() {
+        IssuerResolver dev = new IssuerResolver(IssuerSource.anyHostWithOneLoopbackIssuer(), false);
+
+        for (String host : List.of("localhost:8080", "127.0.0.1:8080", "[::1]:8080", "LOCALHOST:8080", "localhost.:8080")) {
+            assertThat(resolve(dev, host)).as(host).contains("http://localhost:8080");
+        }
+        assertThat(resolve(dev, "127.0.0.1")).contains("http://localhost");
+        assertThat(resolve(dev, "127.0.0.2:8080")).as("only the names RFC 8252 gives loopback").contains("http://127.0.0.2:8080");
+        assertThat(resolve(dev, "auth.test:8080")).contains("http://auth.test:8080");
+        assertThat(resolve(FROM_HOST, "127.0.0.1:8080")).as("exact unless asked").contains("http://127.0.0.1:8080");
     }
 
     @Test
