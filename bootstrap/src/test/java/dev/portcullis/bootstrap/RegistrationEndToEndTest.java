@@ -124,7 +124,7 @@ class RegistrationEndToEndTest {
     @Test
     void outsideTheDevProfileLocalhostOverHttpIsRefusedButTheLoopbackAddressesAreNot() {
         try (RunningServer portcullis = RunningServer.start("PORTCULLIS_PROFILE", "prod", "SERVER_HOST", "127.0.0.1",
-                "REGISTRATION_ENABLED", "true", "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
+                "ISSUER", "https://auth.example.com", "REGISTRATION_ENABLED", "true", "REGISTRATION_INITIAL_ACCESS_TOKEN", INITIAL)) {
             HttpResponse<String> localhost = register(portcullis, INITIAL, "{\"token_endpoint_auth_method\":\"none\","
                     + "\"redirect_uris\":[\"http://localhost:3000/cb\"]}");
             assertError(localhost, "invalid_redirect_uri");
