@@ -111,7 +111,8 @@ public final class PortcullisServer implements AutoCloseable {
                         settings.registration().initialAccessToken(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
-                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));
+                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())))
+                .withTokenRefusals(observability.tokenRefusals());
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())

@@ -230,4 +230,44 @@ class ObservabilityEndToEndTest {
             audit.removeHandler(capture);
         }
     }
+
+    /** The admin API audits a key rotation as the CLI does ({@code admin.key.rotated} with the actor and the new kid). */
+    @Test
+    void aKeyRotationOverTheAdminApiIsAuditedWithTheActor() {
+        Logger audit = Logger.getLogger("portcullis.audit");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StreamHandler capture = new StreamHandler(captured, new JsonLogFormatter());
+        audit.addHandler(capture);
+        try (RunningServer portcullis = RunningServer.start()) {
+            String admin = Lifecycle.token(portcullis, "dev-admin", "secret");
+            HttpResponse<String> rotated = portcullis.send(java.net.http.HttpRequest.newBuilder(portcullis.uri("/admin/keys/rotate"))
+                    .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+            String kid = RunningServer.json(rotated).path("created").path("kid").asText();
+            capture.flush();
+            String lines = captured.toString(StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("\\{[^\\n]*\"event\":\"admin.key.rotated\"[^\\n]*}").matcher(lines);
+            assertThat(m.find()).as(lines).isTrue();
+            assertThat(m.group()).contains("\"actor\":\"dev-admin\"").contains("\"kid\":\"" + kid + "\"");
+        } finally {
+            audit.removeHandler(capture);
+        }
+    }
+
+    /** Every refused token request is counted by its error, also those refused before a client is known. */
+    @Test
+    void tokenRequestsRefusedWhileParsingAreCountedToo() {
+        try (RunningServer portcullis = RunningServer.start()) {
+            assertThat(portcullis.postForm("/token", "grant_type=urn:example:unknown&client_id=myapp&client_secret=secret")
+                    .statusCode()).isEqualTo(400);
+            assertThat(portcullis.postForm("/token",
+                    "grant_type=client_credentials&grant_type=client_credentials&client_id=myapp&client_secret=secret")
+                    .statusCode()).isEqualTo(400);
+
+            String scrape = portcullis.get("/metrics").body();
+
+            assertThat(sample(scrape, "portcullis_token_rejections_total", "error", "unsupported_grant_type")).isEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_token_rejections_total", "error", "invalid_request")).isEqualTo(1.0);
+        }
+    }
 }
