@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.adapters.redis.RedisTestServer;
 import dev.portcullis.bootstrap.config.ConfigKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocExamplesIT {
 
     static final String ILLUSTRATIVE = "<!-- illustrative -->";
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = DocsText.ROOT;
     private static final long FILE_LIMIT_SECONDS = 300;
     private static final Pattern FENCE = Pattern.compile("^```\\s*([A-Za-z0-9_-]*)\\s*$");
     private static final Pattern MARKER = Pattern.compile("(?m)^::doc-example (\\S+)$");
@@ -67,23 +66,8 @@ class DocExamplesIT {
         }
     }
 
-    static List<Path> documents() {
-        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-            List<Path> all = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(all::add);
-            return all;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static List<Block> shellBlocks(Path document) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(document, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = DocsText.read(document).lines().toList();
         String name = ROOT.relativize(document).toString();
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -108,14 +92,14 @@ class DocExamplesIT {
     /** The documents do have runnable examples: the runner cannot pass by finding none. */
     @Test
     void theDocsHaveRunnableShellExamples() {
-        List<Block> runnable = documents().stream().flatMap(d -> shellBlocks(d).stream()).filter(Block::runs).toList();
+        List<Block> runnable = DocsText.documents().stream().flatMap(d -> shellBlocks(d).stream()).filter(Block::runs).toList();
         assertThat(runnable).hasSizeGreaterThan(10);
         assertThat(runnable).extracting(Block::file).contains("README.md", "docs/getting-started.md", "docs/grants.md");
     }
 
     @TestFactory
     Stream<DynamicTest> everyShellExampleRunsVerbatimAgainstTheDevServer() {
-        return documents().stream()
+        return DocsText.documents().stream()
                 .map(document -> Map.entry(document, shellBlocks(document).stream().filter(Block::runs).toList()))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> DynamicTest.dynamicTest(ROOT.relativize(entry.getKey()).toString(),
