@@ -3,6 +3,7 @@
 #   docker build -t portcullis .
 #   docker run -p 8080:8080 -e PORTCULLIS_PROFILE=dev -e SERVER_HOST=0.0.0.0 portcullis
 # Management commands run in the same image: docker run --rm -e ... portcullis client list
+# or, in a running container, through the launcher on the PATH: docker exec <container> portcullis keys list
 
 FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
@@ -29,6 +30,9 @@ WORKDIR /app
 COPY --from=build /src/bootstrap/target/libs/ /app/libs/
 COPY --from=build /src/bootstrap/target/portcullis.jar /app/portcullis.jar
 COPY jvm.options /app/jvm.options
+# the launcher (bootstrap/src/main/dist/portcullis): finds the image's Java and runs the jar beside it
+COPY --from=build --chmod=755 /src/bootstrap/target/portcullis /app/portcullis
+RUN ln -s /app/portcullis /usr/local/bin/portcullis
 USER 10001:10001
 ENV SERVER_HOST=0.0.0.0 \
     SERVER_PORT=8080 \

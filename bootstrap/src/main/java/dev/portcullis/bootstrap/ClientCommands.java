@@ -97,7 +97,7 @@ final class ClientCommands implements Callable<Integer> {
                 clientSpec = new ClientSpec(id, publicClient ? ClientSpec.Kind.PUBLIC : ClientSpec.Kind.CONFIDENTIAL,
                         enums(authMethods, AuthMethod.class, w -> AuthMethod.fromWire(w)),
                         enums(grantTypes, GrantType.class, w -> GrantType.fromWire(w)),
-                        scope, defaultScope.orElse(scope), audience,
+                        scope, ClientSpec.defaultScopes(defaultScope, scope), audience,
                         ttl.map(t -> Durations.parse("--access-token-ttl", t)), redirectUris);
             } catch (IllegalArgumentException | dev.portcullis.bootstrap.config.ConfigurationException e) {
                 err.println("portcullis: " + e.getMessage());

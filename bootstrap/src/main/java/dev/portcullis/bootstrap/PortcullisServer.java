@@ -123,7 +123,8 @@ public final class PortcullisServer implements AutoCloseable {
                         observability.audit(), settings.registration(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
-                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));
+                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())))
+                .withTokenRefusals(observability.tokenRefusals());
         IssuerSource issuers = issuerSource(settings);
         AdminGate metricsGate = new AdminGate(useCases.authenticateBearer(),
                 new IssuerResolver(issuers, settings.trustForwardedHeaders()), settings.observability().metricsScope(),

@@ -210,7 +210,8 @@ class AdminApiEndToEndTest {
 
         HttpResponse<String> replaced = call("PUT", "/admin/clients/reports", "{\"scope\":\"r\"}");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
-        assertThat(json(replaced).get("default_scope").asText()).as("absent fields take the defaults").isEmpty();
+        assertThat(json(replaced).get("default_scope").asText()).as("absent fields take the defaults: default_scope is the scope")
+                .isEqualTo("r");
         assertThat(json(clientCredentials("reports", secret + "")).has("access_token")).as("the secret stays").isTrue();
         assertThat(json(portcullis.postForm("/token", "grant_type=client_credentials&scope=w", "Authorization",
                 basic("reports", secret))).get("error").asText()).as("takes effect at once").isEqualTo("invalid_scope");
@@ -357,5 +358,29 @@ class AdminApiEndToEndTest {
         assertThat(call("GET", "/admin/users", null).statusCode()).isEqualTo(405);
         assertThat(call("DELETE", "/admin/users/admin", null).statusCode()).isEqualTo(405);
         assertThat(call("POST", "/admin/keys", null).statusCode()).isEqualTo(405);
+    }
+
+    /** api.md: every admin answer has Cache-Control: no-store, a 405 (cacheable by default, RFC 9110 §15.5.6) too. */
+    @Test
+    void wrongMethodAnswersAreNotStoredEither() {
+        for (String[] call : new String[][] {{"DELETE", "/admin/clients"}, {"GET", "/admin/users"},
+                {"GET", "/admin/clients/myapp/secret"}, {"POST", "/admin/keys"}, {"GET", "/admin/keys/rotate"}}) {
+            HttpResponse<String> answer = call(call[0], call[1], null, null);
+            assertThat(answer.statusCode()).as(call[0] + " " + call[1]).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Cache-Control")).as(call[0] + " " + call[1]).hasValue("no-store");
+        }
+    }
+
+    /** One rule for the admin API and the CLI: without default_scope, a client that asks for no scope gets all of its scope. */
+    @Test
+    void withoutADefaultScopeAClientAskingForNoneGetsItsWholeScope() {
+        HttpResponse<String> created = call("POST", "/admin/clients", "{\"client_id\":\"nightly\",\"scope\":\"reports:read reports:write\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(created).get("default_scope").asText()).isEqualTo("reports:read reports:write");
+
+        HttpResponse<String> issued = clientCredentials("nightly", json(created).get("client_secret").asText());
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(json(issued).get("scope").asText()).isEqualTo("reports:read reports:write");
     }
 }

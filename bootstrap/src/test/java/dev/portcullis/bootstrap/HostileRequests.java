@@ -52,7 +52,20 @@ final class HostileRequests {
         protocol(all);
         registrationAndAdminInput(all);
         exposure(all);
+        firstHour(all);
         return all;
+    }
+
+    /** What a new user following the docs meets first: the admin paths without a token or with the wrong method. */
+    private static void firstHour(List<Case> all) {
+        all.add(c("first hour: admin API without a token", 401, "unauthorized", get("/admin/clients")));
+        all.add(c("first hour: admin API with a Basic header", 401, "unauthorized", get("/admin/keys").h("Authorization", MYAPP)));
+        all.add(c("first hour: GET /admin/users (there is no user list)", 405, "method_not_allowed", get("/admin/users")));
+        all.add(c("first hour: GET /admin/keys/rotate", 405, "method_not_allowed", get("/admin/keys/rotate")));
+        all.add(c("first hour: the admin scope asked of the dev client", 400, "invalid_scope",
+                post("/token").form(CC + "&scope=admin%20read").h("Authorization", MYAPP)));
+        all.add(c("first hour: grant_type misspelt", 400, "unsupported_grant_type",
+                post("/token").form("grant_type=client-credentials").h("Authorization", MYAPP)));
     }
 
     private static void token(List<Case> all) {

@@ -217,26 +217,69 @@ class ObservabilityEndToEndTest {
 
     @Test
     void adminChangesAreAuditedWithTheActor() {
-        Logger audit = Logger.getLogger("portcullis.audit");
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        StreamHandler capture = new StreamHandler(captured, new JsonLogFormatter());
-        audit.addHandler(capture);
-        try (RunningServer portcullis = RunningServer.start()) {
+        String[] secret = new String[1];
+        String lines = audited(portcullis -> {
             Lifecycle.registerClient(portcullis, "ops", "ops-secret", "admin");
             String admin = Lifecycle.token(portcullis, "ops", "ops-secret");
             HttpResponse<String> created = portcullis.send(java.net.http.HttpRequest.newBuilder(portcullis.uri("/admin/clients"))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"client_id\":\"audited\"}")).build());
             assertThat(created.statusCode()).isEqualTo(201);
-            String secret = RunningServer.json(created).get("client_secret").asText();
+            secret[0] = RunningServer.json(created).get("client_secret").asText();
+        });
+        assertThat(lines).doesNotContain(secret[0]);
+        assertThat(auditRecord(lines, "admin.client.created")).contains("\"actor\":\"ops\"").contains("\"client_id\":\"audited\"");
+    }
+
+    /** The admin API audits a key rotation as the CLI does ({@code admin.key.rotated} with the actor and the new kid). */
+    @Test
+    void aKeyRotationOverTheAdminApiIsAuditedWithTheActor() {
+        String[] kid = new String[1];
+        String lines = audited(portcullis -> {
+            String admin = Lifecycle.token(portcullis, "dev-admin", "secret");
+            HttpResponse<String> rotated = portcullis.send(java.net.http.HttpRequest.newBuilder(portcullis.uri("/admin/keys/rotate"))
+                    .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+            kid[0] = RunningServer.json(rotated).path("created").path("kid").asText();
+        });
+        assertThat(auditRecord(lines, "admin.key.rotated")).contains("\"actor\":\"dev-admin\"").contains("\"kid\":\"" + kid[0] + "\"");
+    }
+
+    /** The JSON audit records written while {@code work} runs against a fresh dev server. */
+    private static String audited(java.util.function.Consumer<RunningServer> work) {
+        Logger audit = Logger.getLogger("portcullis.audit");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StreamHandler capture = new StreamHandler(captured, new JsonLogFormatter());
+        audit.addHandler(capture);
+        try (RunningServer portcullis = RunningServer.start()) {
+            work.accept(portcullis);
             capture.flush();
-            String lines = captured.toString(StandardCharsets.UTF_8);
-            assertThat(lines).doesNotContain(secret);
-            Matcher m = Pattern.compile("\\{[^\\n]*\"event\":\"admin.client.created\"[^\\n]*}").matcher(lines);
-            assertThat(m.find()).as(lines).isTrue();
-            assertThat(m.group()).contains("\"actor\":\"ops\"").contains("\"client_id\":\"audited\"");
+            return captured.toString(StandardCharsets.UTF_8);
         } finally {
             audit.removeHandler(capture);
+        }
+    }
+
+    private static String auditRecord(String lines, String event) {
+        Matcher m = Pattern.compile("\\{[^\\n]*\"event\":\"" + Pattern.quote(event) + "\"[^\\n]*}").matcher(lines);
+        assertThat(m.find()).as(lines).isTrue();
+        return m.group();
+    }
+
+    /** Every refused token request is counted by its error, also those refused before a client is known. */
+    @Test
+    void tokenRequestsRefusedWhileParsingAreCountedToo() {
+        try (RunningServer portcullis = RunningServer.start()) {
+            assertThat(portcullis.postForm("/token", "grant_type=urn:example:unknown&client_id=myapp&client_secret=secret")
+                    .statusCode()).isEqualTo(400);
+            assertThat(portcullis.postForm("/token",
+                    "grant_type=client_credentials&grant_type=client_credentials&client_id=myapp&client_secret=secret")
+                    .statusCode()).isEqualTo(400);
+
+            String scrape = portcullis.metrics().body();
+
+            assertThat(sample(scrape, "portcullis_token_rejections_total", "error", "unsupported_grant_type")).isEqualTo(1.0);
+            assertThat(sample(scrape, "portcullis_token_rejections_total", "error", "invalid_request")).isEqualTo(1.0);
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
 import dev.portcullis.adapters.http.revocation.RevocationRoutes;
+import dev.portcullis.adapters.http.token.TokenRefusals;
 import dev.portcullis.adapters.http.token.TokenRoutes;
 import dev.portcullis.application.port.in.LimitRequests;
 import io.helidon.webserver.WebServerConfig;
@@ -53,6 +54,7 @@ public final class HttpAdapter {
     private final Optional<TokenLifecycle> lifecycle;
     private final Optional<AdminUseCases> admin;
     private final LimitRequests limits;
+    private final TokenRefusals tokenRefusals;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
         this(useCases, settings, Optional.empty());
@@ -74,21 +76,27 @@ public final class HttpAdapter {
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
             Optional<AdminUseCases> admin) {
-        this(useCases, settings, lifecycle, admin, LimitRequests.none());
+        this(useCases, settings, lifecycle, admin, LimitRequests.none(), TokenRefusals.none());
     }
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
-            Optional<AdminUseCases> admin, LimitRequests limits) {
+            Optional<AdminUseCases> admin, LimitRequests limits, TokenRefusals tokenRefusals) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.tokenRefusals = Objects.requireNonNull(tokenRefusals, "tokenRefusals");
     }
 
     /** This adapter with rate limits and lockouts on /token, /revoke, /introspect and the login POST. */
     public HttpAdapter withRequestLimits(LimitRequests limits) {
-        return new HttpAdapter(useCases, settings, lifecycle, admin, limits);
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, tokenRefusals);
+    }
+
+    /** This adapter telling {@code refusals} of the token requests it refuses before the use case sees them. */
+    public HttpAdapter withTokenRefusals(TokenRefusals refusals) {
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, refusals);
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
@@ -110,7 +118,7 @@ public final class HttpAdapter {
         routing.addFilter(new SecurityHeaders());
         routing.addFilter(new HeadRequests());
         EdgeErrorHandling.register(routing);
-        routing.register(new TokenRoutes(useCases.issueToken(), issuers, gate));
+        routing.register(new TokenRoutes(useCases.issueToken(), issuers, gate, tokenRefusals));
         routing.register(new JwksRoutes(useCases.publishKeys()));
         if (settings.discoveryEnabled()) {
             Set<OptionalEndpoint> served = EnumSet.noneOf(OptionalEndpoint.class);
@@ -124,7 +132,7 @@ public final class HttpAdapter {
             routing.register(new IntrospectionRoutes(l.introspectToken(), issuers, l.introspectionScope(), gate));
             AdminGate adminGate = new AdminGate(useCases.authenticateBearer(), issuers, l.adminScope());
             admin.ifPresentOrElse(a -> {
-                routing.register(new AdminKeyRoutes(l.rotateSigningKey(), a.listSigningKeys(), adminGate));
+                routing.register(new AdminKeyRoutes(l.rotateSigningKey(), a.listSigningKeys(), adminGate, a.audit()));
                 routing.register(new AdminClientRoutes(a, adminGate));
                 routing.register(new AdminUserRoutes(a, adminGate));
                 a.registration().ifPresent(r -> routing.register(new RegistrationRoutes(r.register(), r.initialAccessToken(),

@@ -61,8 +61,8 @@ public final class Metrics {
         }
     }
 
-    /** Which use case met a backend outage. */
-    enum Operation { TOKEN, REVOKE, INTROSPECT, BEARER, ADMIN }
+    /** Which use case met a backend outage (the admin API's outages are answered 503 and not counted here). */
+    enum Operation { TOKEN, REVOKE, INTROSPECT, BEARER }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer[]> requestTimers = new HashMap<>();

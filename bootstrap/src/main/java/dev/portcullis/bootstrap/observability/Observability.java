@@ -2,6 +2,7 @@ package dev.portcullis.bootstrap.observability;
 
 import dev.portcullis.adapters.http.HttpUseCases;
 import dev.portcullis.adapters.http.TokenLifecycle;
+import dev.portcullis.adapters.http.token.TokenRefusals;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.LimitRequests;
@@ -60,6 +61,11 @@ public final class Observability {
 
     public AuditTrail audit() {
         return audit;
+    }
+
+    /** Counts the token requests the HTTP edge refuses before the use case sees them, as the use case's own refusals are. */
+    public TokenRefusals tokenRefusals() {
+        return metrics::tokenRejected;
     }
 
     public IssueToken issueToken(IssueToken delegate) {

@@ -231,8 +231,9 @@ public final class AdminClientRoutes implements HttpService {
     private static ClientSpec spec(ClientId id, ObjectNode body) {
         ClientSpec.Kind kind = AdminJson.string(body, "client_type").map(AdminClientRoutes::kind).orElse(ClientSpec.Kind.CONFIDENTIAL);
         ClientChanges c = changes(body);
+        ScopeSet allowed = c.allowedScopes().orElse(ScopeSet.empty());
         return new ClientSpec(id, kind, c.authMethods().orElse(Set.of()), c.grantTypes().orElse(Set.of()),
-                c.allowedScopes().orElse(ScopeSet.empty()), c.defaultScopes().orElse(ScopeSet.empty()),
+                allowed, ClientSpec.defaultScopes(c.defaultScopes(), allowed),
                 c.audience().orElse(List.of()), c.accessTokenTtl(), c.redirectUris().orElse(List.of()));
     }
 

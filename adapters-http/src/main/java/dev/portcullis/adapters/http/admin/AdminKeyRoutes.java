@@ -11,6 +11,7 @@ import dev.portcullis.application.port.in.ListSigningKeys;
 import dev.portcullis.application.port.in.RotateSigningKey;
 import dev.portcullis.application.port.in.RotateSigningKey.KeyRotation;
 import dev.portcullis.application.port.in.SigningKeySummary;
+import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
@@ -37,21 +38,25 @@ public final class AdminKeyRoutes implements HttpService {
     private final RotateSigningKey rotateSigningKey;
     private final Optional<ListSigningKeys> listSigningKeys;
     private final AdminGate gate;
+    private final AuditTrail audit;
 
+    /** Without the admin API (and so without its audit trail): key rotation alone. */
     public AdminKeyRoutes(RotateSigningKey rotateSigningKey, AuthenticateBearer authenticateBearer, IssuerResolver issuers,
             ScopeSet adminScope) {
-        this(rotateSigningKey, Optional.empty(), new AdminGate(authenticateBearer, issuers, adminScope));
+        this(rotateSigningKey, Optional.empty(), new AdminGate(authenticateBearer, issuers, adminScope), AuditTrail.none());
     }
 
-    /** Also serves {@code GET /admin/keys}. */
-    public AdminKeyRoutes(RotateSigningKey rotateSigningKey, ListSigningKeys listSigningKeys, AdminGate gate) {
-        this(rotateSigningKey, Optional.of(listSigningKeys), gate);
+    /** Also serves {@code GET /admin/keys}; a rotation is audited ({@code admin.key.rotated}), as the CLI's is. */
+    public AdminKeyRoutes(RotateSigningKey rotateSigningKey, ListSigningKeys listSigningKeys, AdminGate gate, AuditTrail audit) {
+        this(rotateSigningKey, Optional.of(listSigningKeys), gate, audit);
     }
 
-    private AdminKeyRoutes(RotateSigningKey rotateSigningKey, Optional<ListSigningKeys> listSigningKeys, AdminGate gate) {
+    private AdminKeyRoutes(RotateSigningKey rotateSigningKey, Optional<ListSigningKeys> listSigningKeys, AdminGate gate,
+            AuditTrail audit) {
         this.rotateSigningKey = Objects.requireNonNull(rotateSigningKey, "rotateSigningKey");
         this.listSigningKeys = Objects.requireNonNull(listSigningKeys, "listSigningKeys");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -82,6 +87,8 @@ public final class AdminKeyRoutes implements HttpService {
             case KeyRotation.Rotated rotated -> {
                 LOG.log(Level.WARNING, "signing key rotated by {0} (client {1}): new key {2} signs from {3}",
                         admin.subject(), admin.clientId(), rotated.created().id(), rotated.created().activatesAt());
+                audit.record(AuditTrail.Event.of("admin.key.rotated", "actor", admin.subject(),
+                        "actor_client_id", admin.clientId().value(), "kid", rotated.created().id().value()));
                 ObjectNode body = Json.object();
                 body.set("created", describe(rotated.created()));
                 rotated.retiring().forEach(k -> body.withArray("retiring").add(describe(k)));

@@ -1,6 +1,7 @@
 package dev.portcullis.adapters.http.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.edge.CacheHeaders;
 import dev.portcullis.adapters.http.edge.Json;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
 /**
  * 405 for a known path asked with another method (RFC 9110 §15.5.6), with the {@code Allow}
  * header it requires. Routes register it with {@code any(path, …)} after their own methods.
+ * Marked {@code no-store}: a 405 is cacheable by default (RFC 9110 §15.5.6), and on the admin paths
+ * every answer must be {@code no-store} (api.md); nothing is lost by not caching one anywhere.
  */
 public final class MethodNotAllowed {
 
@@ -34,6 +37,7 @@ public final class MethodNotAllowed {
         return (req, res) -> {
             res.status(Status.METHOD_NOT_ALLOWED_405);
             res.header(allow);
+            CacheHeaders.noStore(res);
             res.headers().contentType(io.helidon.common.media.type.MediaTypes.APPLICATION_JSON);
             res.send(BODY);
         };

@@ -46,15 +46,17 @@ public final class TokenRoutes implements HttpService {
     private final IssueToken issueToken;
     private final IssuerResolver issuers;
     private final RequestGate gate;
+    private final TokenRefusals refusals;
 
     public TokenRoutes(IssueToken issueToken, IssuerResolver issuers) {
-        this(issueToken, issuers, RequestGate.open());
+        this(issueToken, issuers, RequestGate.open(), TokenRefusals.none());
     }
 
-    public TokenRoutes(IssueToken issueToken, IssuerResolver issuers, RequestGate gate) {
+    public TokenRoutes(IssueToken issueToken, IssuerResolver issuers, RequestGate gate, TokenRefusals refusals) {
         this.issueToken = Objects.requireNonNull(issueToken, "issueToken");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -75,6 +77,7 @@ public final class TokenRoutes implements HttpService {
                 return;
             }
             case FormPost.Malformed malformed -> {
+                refusals.refused(OAuthError.INVALID_REQUEST);
                 refuse(res, OAuthError.INVALID_REQUEST, malformed.reason(), false);
                 return;
             }
@@ -82,6 +85,7 @@ public final class TokenRoutes implements HttpService {
         }
         Optional<Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
+            refusals.refused(OAuthError.INVALID_REQUEST);
             refuse(res, OAuthError.INVALID_REQUEST, "no issuer: Host header missing or not a host[:port]", false);
             return;
         }
@@ -91,6 +95,7 @@ public final class TokenRoutes implements HttpService {
         switch (TokenRequestParser.parse(form, authorization, issuer.get(), source)) {
             case ClientRequestParse.Failed<TokenRequest> failed -> {
                 if (gate.admitOrRefuse(source, Optional.empty(), res, "token request")) {
+                    refusals.refused(failed.error());
                     refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
                 }
                 return;

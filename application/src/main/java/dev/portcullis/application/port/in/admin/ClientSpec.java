@@ -35,6 +35,15 @@ public record ClientSpec(ClientId id, Kind kind, Set<AuthMethod> authMethods, Se
         redirectUris = List.copyOf(redirectUris);
     }
 
+    /**
+     * The default scopes of a client whose operator named none, the one rule of the admin API and the command line:
+     * a client that asks for no scope gets every scope it may have (RFC 6749 §3.3 leaves the default to the server;
+     * no scope at all would make a client registered with scopes get tokens that carry none).
+     */
+    public static ScopeSet defaultScopes(Optional<ScopeSet> given, ScopeSet allowed) {
+        return given.orElse(allowed);
+    }
+
     /** A confidential client_credentials client with these scopes (allowed and default), the rest default. */
     public static ClientSpec confidential(ClientId id, ScopeSet scopes) {
         return new ClientSpec(id, Kind.CONFIDENTIAL, Set.of(), Set.of(), scopes, scopes, List.of(), Optional.empty(),
