@@ -116,8 +116,9 @@ public final class PortcullisServer implements AutoCloseable {
                 .host(settings.server().host())
                 .port(settings.server().port())
                 .shutdownGracePeriod(settings.server().shutdownGracePeriod())
-                .update(HttpAdapter::limits)
+                .update(http::limits)
                 .routing(routing -> {
+                    http.connections(routing); // the first filter: it must see every answer leave
                     observability.routing(routing);
                     OpenApiDocument.routing(routing);
                     http.routing(routing);

@@ -49,6 +49,7 @@ final class HostileRequests {
         bearer(all);
         readOnlyEndpoints(all);
         protocol(all);
+        connections(all);
         return all;
     }
 
@@ -360,6 +361,43 @@ final class HostileRequests {
         all.add(c("protocol: an unknown Expect is ignored (RFC 9110 §10.1.1: MAY 417)", 200, "-", post("/token").form(CC).h("Authorization", MYAPP).h("Expect", "magic")));
         all.add(c("protocol: an h2c upgrade request is served as HTTP/1.1", 200, "-", get("/jwks").h("Upgrade", "h2c").h("HTTP2-Settings", "AAMAAABkAAQAoAAAAAIAAAAA")));
         all.add(c("protocol: a WebSocket upgrade is not served", 404, "not_found", get("/ws").h("Upgrade", "websocket").h("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").h("Sec-WebSocket-Version", "13")));
+    }
+
+    /** A complete token request, hidden in a body or pipelined: if it ever runs, a second answer follows the first. */
+    private static final String SMUGGLED = "POST /token HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: " + MYAPP
+            + "\r\nContent-Type: " + FORM + "\r\nContent-Length: " + CC.length() + "\r\n\r\n" + CC;
+
+    /**
+     * Request smuggling through unread bodies and pipelining (RFC 9112 §9.6): every request here asks to close, and the
+     * runner checks that nothing follows the answer and the connection ends, so the hidden request never runs.
+     */
+    private static void connections(List<Case> all) {
+        String n = "connection: ";
+        all.add(c(n + "GET /jwks with a body hiding a token request", 200, "-", get("/jwks").body(SMUGGLED)));
+        all.add(c(n + "GET discovery with a body hiding a token request", 200, "-", get("/.well-known/oauth-authorization-server").body(SMUGGLED)));
+        all.add(c(n + "GET /health/live with a body hiding a token request", 200, "-", get("/health/live").body(SMUGGLED)));
+        all.add(c(n + "GET /whoami with a token and a body hiding a token request", 200, "-", get("/whoami").h("Authorization", "Bearer {TOKEN}").body(SMUGGLED)));
+        all.add(c(n + "GET /whoami without a token, a body hiding a token request", 401, "unauthorized", get("/whoami").body(SMUGGLED)));
+        all.add(c(n + "GET /authorize with a body hiding a token request", 200, "page", get(authorize(REDIRECT)).body(SMUGGLED)));
+        all.add(c(n + "POST to an unknown path, the body a token request", 404, "not_found", post("/nothing").body(SMUGGLED)));
+        all.add(c(n + "DELETE /jwks, the body a token request", 405, "method_not_allowed", req("DELETE", "/jwks").body(SMUGGLED)));
+        all.add(c(n + "GET /token, the body a token request", 405, "method_not_allowed", get("/token").body(SMUGGLED)));
+        all.add(c(n + "HEAD /jwks, the body a token request", 405, "-", req("HEAD", "/jwks").body(SMUGGLED)));
+        all.add(c(n + "POST /admin/clients without a token, the body a token request", 401, "unauthorized", post("/admin/clients").h("Content-Type", "application/json").body(SMUGGLED)));
+        all.add(c(n + "POST /admin/keys/rotate with a forged token, the body a token request", 401, "invalid_token", post("/admin/keys/rotate").h("Authorization", "Bearer forged").body(SMUGGLED)));
+        all.add(c(n + "POST /revoke as text/plain, the body a token request", 400, "invalid_request", post("/revoke").h("Content-Type", "text/plain").h("Authorization", MYAPP).body(SMUGGLED)));
+        all.add(c(n + "POST /introspect as JSON, the body a token request", 400, "invalid_request", post("/introspect").h("Content-Type", "application/json").h("Authorization", MYAPP).body(SMUGGLED)));
+        all.add(c(n + "a chunked body on GET /jwks hiding a token request", 200, "-", get("/jwks").h("Transfer-Encoding", "chunked")
+                .body(Integer.toHexString(SMUGGLED.length()) + "\r\n" + SMUGGLED + "\r\n0\r\n\r\n")));
+        all.add(c(n + "Expect 100-continue on GET /jwks, the body a token request", 200, "-", get("/jwks").h("Expect", "100-continue").body(SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind GET /jwks that asks to close", 200, "-",
+                raw("GET /jwks HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind a 404 that asks to close", 404, "not_found",
+                raw("GET /nothing HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind Content-Length 0 and close", 200, "-",
+                raw("GET /jwks HTTP/1.1\r\nHost: {HOST}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind a token request that asks to close", 200, "-",
+                raw(SMUGGLED.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n") + SMUGGLED)));
     }
 
     private static HostileRequestCatalogueTest.Request manyHeaders(int count) {

@@ -14,6 +14,8 @@ import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.HeadRequests;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.limits.ConnectionGuard;
+import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
@@ -38,7 +40,7 @@ import java.util.Optional;
  * }</pre>
  *
  * To serve routes of its own as well, the bootstrap calls {@link #limits} and, inside its own
- * routing, {@link #routing}.
+ * routing, {@link #connections} before any filter of its own, then {@link #routing}.
  */
 public final class HttpAdapter {
 
@@ -53,6 +55,7 @@ public final class HttpAdapter {
     private final Optional<TokenLifecycle> lifecycle;
     private final Optional<AdminUseCases> admin;
     private final LimitRequests limits;
+    private final ConnectionGuard connections;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
         this(useCases, settings, Optional.empty());
@@ -74,33 +77,54 @@ public final class HttpAdapter {
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
             Optional<AdminUseCases> admin) {
-        this(useCases, settings, lifecycle, admin, LimitRequests.none());
+        this(useCases, settings, lifecycle, admin, LimitRequests.none(), new ConnectionGuard(ConnectionLimits.DEFAULTS));
     }
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
-            Optional<AdminUseCases> admin, LimitRequests limits) {
+            Optional<AdminUseCases> admin, LimitRequests limits, ConnectionGuard connections) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     /** This adapter with rate limits and lockouts on /token, /revoke, /introspect and the login POST. */
     public HttpAdapter withRequestLimits(LimitRequests limits) {
-        return new HttpAdapter(useCases, settings, lifecycle, admin, limits);
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, connections);
+    }
+
+    /** This adapter with these timeouts and connection cap instead of {@link ConnectionLimits#DEFAULTS}. */
+    public HttpAdapter withConnectionLimits(ConnectionLimits connectionLimits) {
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, new ConnectionGuard(connectionLimits));
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
     public void configure(WebServerConfig.Builder server) {
         limits(server);
-        server.routing(this::routing);
+        server.routing(routing -> {
+            connections(routing);
+            routing(routing);
+        });
     }
 
-    /** The server-level part alone: body limit and JSON answers for errors Helidon raises before routing. */
-    public static void limits(WebServerConfig.Builder server) {
+    /**
+     * The server-level part alone: body limit, timeouts, connection cap, and JSON answers for errors Helidon
+     * raises before routing.
+     */
+    public void limits(WebServerConfig.Builder server) {
         server.maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .directHandlers(EdgeErrorHandling.directHandlers());
+        connections.configure(server);
+    }
+
+    /**
+     * The connection guard's filter: it must be the routing's first, so that it sees every answer leave
+     * (after one with {@code Connection: close}, it ends the connection).
+     */
+    public void connections(HttpRouting.Builder routing) {
+        routing.addFilter(connections);
     }
 
     /** Registers every route, the security-header filter and the edge-wide error handlers. */
