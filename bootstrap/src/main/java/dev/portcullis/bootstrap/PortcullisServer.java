@@ -6,6 +6,7 @@ import dev.portcullis.adapters.http.HttpAdapter;
 import dev.portcullis.adapters.http.HttpSettings;
 import dev.portcullis.adapters.http.HttpUseCases;
 import dev.portcullis.adapters.http.TokenLifecycle;
+import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.adapters.jose.CachingTokenVerifier;
 import dev.portcullis.adapters.jose.CryptoProviders;
 import dev.portcullis.adapters.jose.JosePublicKeys;
@@ -111,7 +112,8 @@ public final class PortcullisServer implements AutoCloseable {
                         settings.registration().initialAccessToken(),
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
-                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())));
+                        new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())))
+                .withConnectionLimits(connectionLimits(settings.server().connections()));
         WebServer web = WebServer.builder()
                 .host(settings.server().host())
                 .port(settings.server().port())
@@ -130,6 +132,11 @@ public final class PortcullisServer implements AutoCloseable {
                 settings.server().host(), String.valueOf(web.port()), settings.profile(), settings.storage().type(),
                 settings.storage().revocation(), settings.signing().algorithm());
         return new PortcullisServer(web, storage);
+    }
+
+    private static ConnectionLimits connectionLimits(Settings.Connections connections) {
+        return new ConnectionLimits(connections.idleTimeout(), connections.headerTimeout(), connections.bodyTimeout(),
+                connections.maxConnections());
     }
 
     /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */
