@@ -116,15 +116,14 @@ public final class ConnectionGuard implements Filter {
                 continue;
             }
             armed.remove(exchange);
-            ServerRequest drained = exchange.draining;
-            if (drained != null && drained.content().consumed()) {
-                continue;
-            }
-            LOG.log(Level.DEBUG, () -> "closing a connection whose request did not arrive in time: "
-                    + exchange.connection.remotePeer().address());
             try {
-                exchange.connection.serverSocket().close();
+                ServerRequest drained = exchange.draining;
+                if (drained == null || !drained.content().consumed()) {
+                    LOG.log(Level.DEBUG, "closing a connection whose request did not arrive in time");
+                    exchange.connection.serverSocket().close();
+                }
             } catch (RuntimeException e) {
+                // never let one connection stop the ticker (a periodic task that throws is not run again)
                 LOG.log(Level.DEBUG, () -> "closing a late connection failed: " + e);
             }
         }
