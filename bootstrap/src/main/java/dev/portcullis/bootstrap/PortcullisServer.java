@@ -12,6 +12,7 @@ import dev.portcullis.adapters.http.edge.IssuerSource;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.health.HealthRoutes;
+import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.adapters.jose.CachingTokenVerifier;
 import dev.portcullis.adapters.jose.CryptoProviders;
 import dev.portcullis.adapters.jose.JosePublicKeys;
@@ -124,7 +125,8 @@ public final class PortcullisServer implements AutoCloseable {
                         settings.lifecycle().adminScope().union(settings.lifecycle().introspectionScope())))
                 .withRequestLimits(observability.limitRequests(
                         new LimitRequestsService(storage.rateLimiter(), settings.rateLimits())))
-                .withTokenRefusals(observability.tokenRefusals());
+                .withTokenRefusals(observability.tokenRefusals())
+                .withConnectionLimits(connectionLimits(settings.server().connections()));
         IssuerSource issuers = issuerSource(settings);
         AdminGate metricsGate = new AdminGate(useCases.authenticateBearer(),
                 new IssuerResolver(issuers, settings.trustForwardedHeaders()), settings.observability().metricsScope(),
@@ -133,8 +135,9 @@ public final class PortcullisServer implements AutoCloseable {
                 .host(settings.server().host())
                 .port(settings.server().port())
                 .shutdownGracePeriod(settings.server().shutdownGracePeriod())
-                .update(HttpAdapter::limits)
+                .update(http::limits)
                 .routing(routing -> {
+                    http.connections(routing); // the first filter: it must see every answer leave
                     observability.routing(routing, metricsGate);
                     OpenApiDocument.routing(routing);
                     http.routing(routing);
@@ -174,6 +177,11 @@ public final class PortcullisServer implements AutoCloseable {
             return new IssuerSource.Listed(settings.allowedIssuers());
         }
         return settings.profile() == Profile.DEV ? IssuerSource.anyHostWithOneLoopbackIssuer() : IssuerSource.anyHost();
+    }
+
+    private static ConnectionLimits connectionLimits(Settings.Connections connections) {
+        return new ConnectionLimits(connections.idleTimeout(), connections.headerTimeout(), connections.bodyTimeout(),
+                connections.maxConnections());
     }
 
     /** What discovery advertises: the grants /token serves and the scopes registered clients may ask for. */

@@ -53,6 +53,7 @@ final class HostileRequests {
         registrationAndAdminInput(all);
         exposure(all);
         firstHour(all);
+        connections(all);
         return all;
     }
 
@@ -457,6 +458,43 @@ final class HostileRequests {
                 .h("Content-Type", JSON).body("{\"client_id\":\"catalogue-dup\",\"client_id\":\"catalogue-dup2\"}")));
         all.add(c("admin: content after the JSON object of a change", 400, "invalid_request", req("PATCH", "/admin/clients/myapp")
                 .h("Authorization", admin).h("Content-Type", JSON).body("{\"scope\":\"read\"} ]")));
+    }
+
+    /** A complete token request, hidden in a body or pipelined: if it ever runs, a second answer follows the first. */
+    private static final String SMUGGLED = "POST /token HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: " + MYAPP
+            + "\r\nContent-Type: " + FORM + "\r\nContent-Length: " + CC.length() + "\r\n\r\n" + CC;
+
+    /**
+     * Request smuggling through unread bodies and pipelining (RFC 9112 §9.6): every request here asks to close, and the
+     * runner checks that nothing follows the answer and the connection ends, so the hidden request never runs.
+     */
+    private static void connections(List<Case> all) {
+        String n = "connection: ";
+        all.add(c(n + "GET /jwks with a body hiding a token request", 200, "-", get("/jwks").body(SMUGGLED)));
+        all.add(c(n + "GET discovery with a body hiding a token request", 200, "-", get("/.well-known/oauth-authorization-server").body(SMUGGLED)));
+        all.add(c(n + "GET /health/live with a body hiding a token request", 200, "-", get("/health/live").body(SMUGGLED)));
+        all.add(c(n + "GET /whoami with a token and a body hiding a token request", 200, "-", get("/whoami").h("Authorization", "Bearer {TOKEN}").body(SMUGGLED)));
+        all.add(c(n + "GET /whoami without a token, a body hiding a token request", 401, "unauthorized", get("/whoami").body(SMUGGLED)));
+        all.add(c(n + "GET /authorize with a body hiding a token request", 200, "page", get(authorize(REDIRECT)).body(SMUGGLED)));
+        all.add(c(n + "POST to an unknown path, the body a token request", 404, "not_found", post("/nothing").body(SMUGGLED)));
+        all.add(c(n + "DELETE /jwks, the body a token request", 405, "method_not_allowed", req("DELETE", "/jwks").body(SMUGGLED)));
+        all.add(c(n + "GET /token, the body a token request", 405, "method_not_allowed", get("/token").body(SMUGGLED)));
+        all.add(c(n + "HEAD /jwks, the body a token request", 405, "-", req("HEAD", "/jwks").body(SMUGGLED)));
+        all.add(c(n + "POST /admin/clients without a token, the body a token request", 401, "unauthorized", post("/admin/clients").h("Content-Type", "application/json").body(SMUGGLED)));
+        all.add(c(n + "POST /admin/keys/rotate with a forged token, the body a token request", 401, "invalid_token", post("/admin/keys/rotate").h("Authorization", "Bearer forged").body(SMUGGLED)));
+        all.add(c(n + "POST /revoke as text/plain, the body a token request", 400, "invalid_request", post("/revoke").h("Content-Type", "text/plain").h("Authorization", MYAPP).body(SMUGGLED)));
+        all.add(c(n + "POST /introspect as JSON, the body a token request", 400, "invalid_request", post("/introspect").h("Content-Type", "application/json").h("Authorization", MYAPP).body(SMUGGLED)));
+        all.add(c(n + "a chunked body on GET /jwks hiding a token request", 200, "-", get("/jwks").h("Transfer-Encoding", "chunked")
+                .body(Integer.toHexString(SMUGGLED.length()) + "\r\n" + SMUGGLED + "\r\n0\r\n\r\n")));
+        all.add(c(n + "Expect 100-continue on GET /jwks, the body a token request", 200, "-", get("/jwks").h("Expect", "100-continue").body(SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind GET /jwks that asks to close", 200, "-",
+                raw("GET /jwks HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind a 404 that asks to close", 404, "not_found",
+                raw("GET /nothing HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind Content-Length 0 and close", 200, "-",
+                raw("GET /jwks HTTP/1.1\r\nHost: {HOST}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n" + SMUGGLED)));
+        all.add(c(n + "a token request pipelined behind a token request that asks to close", 200, "-",
+                raw(SMUGGLED.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n") + SMUGGLED)));
     }
 
     private static HostileRequestCatalogueTest.Request manyHeaders(int count) {

@@ -36,7 +36,50 @@ final class RawHttp {
         }
     }
 
+    /**
+     * One exchange on a connection: the first response, then whatever the server sent after it until
+     * it closed the connection ({@code closed}) or {@code wait} passed without it doing so.
+     */
+    record Exchange(Response response, byte[] after, boolean closed) {
+        String afterText() {
+            return new String(after, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private RawHttp() {
+    }
+
+    /** Sends {@code request}, reads one response, then reads on until the server closes or {@code waitMillis} pass. */
+    static Exchange exchange(int port, byte[] request, int waitMillis) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (SocketException e) {
+                // the server may answer and close before reading a huge request to its end
+            }
+            InputStream in = socket.getInputStream();
+            Response response = read(in);
+            socket.setSoTimeout(waitMillis);
+            ByteArrayOutputStream after = new ByteArrayOutputStream();
+            boolean closed;
+            try {
+                byte[] buffer = new byte[4096];
+                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                    after.write(buffer, 0, n);
+                }
+                closed = true;
+            } catch (SocketTimeoutException e) {
+                closed = false;
+            } catch (SocketException e) {
+                closed = true; // reset: closed as well
+            }
+            return new Exchange(response, after.toByteArray(), closed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Response send(int port, byte[] request) {

@@ -14,6 +14,8 @@ import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
 import dev.portcullis.adapters.http.edge.HeadRequests;
 import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.limits.ConnectionGuard;
+import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.edge.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
@@ -39,7 +41,7 @@ import java.util.Optional;
  * }</pre>
  *
  * To serve routes of its own as well, the bootstrap calls {@link #limits} and, inside its own
- * routing, {@link #routing}.
+ * routing, {@link #connections} before any filter of its own, then {@link #routing}.
  */
 public final class HttpAdapter {
 
@@ -55,6 +57,7 @@ public final class HttpAdapter {
     private final Optional<AdminUseCases> admin;
     private final LimitRequests limits;
     private final TokenRefusals tokenRefusals;
+    private final ConnectionGuard connections;
 
     public HttpAdapter(HttpUseCases useCases, HttpSettings settings) {
         this(useCases, settings, Optional.empty());
@@ -76,39 +79,62 @@ public final class HttpAdapter {
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
             Optional<AdminUseCases> admin) {
-        this(useCases, settings, lifecycle, admin, LimitRequests.none(), TokenRefusals.none());
+        this(useCases, settings, lifecycle, admin, LimitRequests.none(), TokenRefusals.none(),
+                new ConnectionGuard(ConnectionLimits.DEFAULTS));
     }
 
     private HttpAdapter(HttpUseCases useCases, HttpSettings settings, Optional<TokenLifecycle> lifecycle,
-            Optional<AdminUseCases> admin, LimitRequests limits, TokenRefusals tokenRefusals) {
+            Optional<AdminUseCases> admin, LimitRequests limits, TokenRefusals tokenRefusals, ConnectionGuard connections) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.tokenRefusals = Objects.requireNonNull(tokenRefusals, "tokenRefusals");
+        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     /** This adapter with rate limits and lockouts on /token, /revoke, /introspect and the login POST. */
     public HttpAdapter withRequestLimits(LimitRequests limits) {
-        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, tokenRefusals);
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, tokenRefusals, connections);
     }
 
     /** This adapter telling {@code refusals} of the token requests it refuses before the use case sees them. */
     public HttpAdapter withTokenRefusals(TokenRefusals refusals) {
-        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, refusals);
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, refusals, connections);
+    }
+
+    /** This adapter with these timeouts and connection cap instead of {@link ConnectionLimits#DEFAULTS}. */
+    public HttpAdapter withConnectionLimits(ConnectionLimits connectionLimits) {
+        return new HttpAdapter(useCases, settings, lifecycle, admin, limits, tokenRefusals,
+                new ConnectionGuard(connectionLimits));
     }
 
     /** Limits, JSON protocol-error answers, and this adapter's routing, on one server builder. */
     public void configure(WebServerConfig.Builder server) {
         limits(server);
-        server.routing(this::routing);
+        server.routing(routing -> {
+            connections(routing);
+            routing(routing);
+        });
     }
 
-    /** The server-level part alone: body limit and JSON answers for errors Helidon raises before routing. */
-    public static void limits(WebServerConfig.Builder server) {
+    /**
+     * The server-level part alone: body limit, timeouts, connection cap, and JSON answers for errors Helidon
+     * raises before routing.
+     */
+    public void limits(WebServerConfig.Builder server) {
         server.maxPayloadSize(MAX_PAYLOAD_BYTES)
                 .directHandlers(EdgeErrorHandling.directHandlers());
+        connections.configure(server);
+    }
+
+    /**
+     * The connection guard's filter: it must be the routing's first, so that it sees every answer leave
+     * (after one with {@code Connection: close}, it ends the connection).
+     */
+    public void connections(HttpRouting.Builder routing) {
+        routing.addFilter(connections);
     }
 
     /** Registers every route, the security-header filter and the edge-wide error handlers. */

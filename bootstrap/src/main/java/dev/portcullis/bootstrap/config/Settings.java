@@ -41,8 +41,14 @@ public record Settings(
     static final int MIN_BCRYPT_COST = 4;
     static final int MAX_BCRYPT_COST = 20;
 
-    /** @param shutdownGracePeriod how long requests in flight may take to finish at shutdown */
-    public record Server(String host, int port, Duration shutdownGracePeriod) {}
+    /**
+     * @param shutdownGracePeriod how long requests in flight may take to finish at shutdown
+     * @param connections         timeouts of slow clients and the connection cap
+     */
+    public record Server(String host, int port, Duration shutdownGracePeriod, Connections connections) {}
+
+    /** See {@code docs/security.md}, "Connections and timeouts". */
+    public record Connections(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout, int maxConnections) {}
 
     /** @param maxAccessTokenTtl the longest lifetime a client's own {@code access_token_ttl} may have */
     public record Tokens(Duration accessTokenTtl, Optional<String> audience, Duration clockSkew, Duration maxAccessTokenTtl) {}
@@ -95,7 +101,10 @@ public record Settings(
         Profile profile = Profile.parse(text(config, ConfigKey.PROFILE));
         String host = text(config, ConfigKey.SERVER_HOST);
         Server server = new Server(host.isBlank() ? (profile == Profile.DEV ? "127.0.0.1" : "0.0.0.0") : host,
-                port(text(config, ConfigKey.SERVER_PORT)), duration(config, ConfigKey.SERVER_SHUTDOWN_GRACE));
+                port(text(config, ConfigKey.SERVER_PORT)), duration(config, ConfigKey.SERVER_SHUTDOWN_GRACE),
+                new Connections(duration(config, ConfigKey.SERVER_IDLE_TIMEOUT), duration(config, ConfigKey.SERVER_HEADER_TIMEOUT),
+                        duration(config, ConfigKey.SERVER_BODY_TIMEOUT),
+                        integer(config, ConfigKey.SERVER_MAX_CONNECTIONS, 1, 1_000_000)));
         String discovery = text(config, ConfigKey.DISCOVERY);
         Optional<Issuer> issuer = optional(config, ConfigKey.ISSUER).map(value -> parse(ConfigKey.ISSUER,
                 () -> new Issuer(value.endsWith("/") ? value.substring(0, value.length() - 1) : value)));

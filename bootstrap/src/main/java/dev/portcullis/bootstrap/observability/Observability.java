@@ -41,9 +41,11 @@ public final class Observability {
 
     /**
      * Every handler of the root logger writes one JSON object per line with {@code json}, or the text line of
-     * {@link TextLogFormatter} with {@code text} (much cheaper than the JDK's {@code SimpleFormatter}).
+     * {@link TextLogFormatter} with {@code text} (much cheaper than the JDK's {@code SimpleFormatter}); and Helidon's
+     * reports of clients hanging up become DEBUG lines ({@link QuietDisconnects}).
      */
     public static void applyLogFormat(ObservabilitySettings.LogFormat format) {
+        QuietDisconnects.install();
         for (Handler handler : Logger.getLogger("").getHandlers()) {
             handler.setFormatter(format == ObservabilitySettings.LogFormat.JSON ? new JsonLogFormatter() : new TextLogFormatter());
         }

@@ -3,6 +3,7 @@ package dev.portcullis.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.domain.client.RedirectUriPolicy;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.key.SigningAlgorithm;
@@ -29,6 +30,23 @@ class SettingsTest {
         assertThat(settings.issuer()).isEmpty();
         assertThat(settings.tokens().accessTokenTtl()).isEqualTo(Duration.ofSeconds(900));
         assertThat(settings.signing().algorithm()).isEqualTo(SigningAlgorithm.ES256);
+    }
+
+    @Test
+    void connectionLimitsDefaultToTheAdaptersOwnAndAreConfigurable() {
+        Settings.Connections defaults = Settings.from(ConfigLoader.load(Map.of(), Optional.empty())).server().connections();
+        assertThat(new ConnectionLimits(defaults.idleTimeout(), defaults.headerTimeout(), defaults.bodyTimeout(),
+                defaults.maxConnections())).isEqualTo(ConnectionLimits.DEFAULTS);
+
+        Settings.Connections set = Settings.from(ConfigLoader.load(Map.of("SERVER_IDLE_TIMEOUT", "5s",
+                "SERVER_REQUEST_HEADER_TIMEOUT", "2s", "SERVER_REQUEST_BODY_TIMEOUT", "3s", "SERVER_MAX_CONNECTIONS", "50"),
+                Optional.empty())).server().connections();
+        assertThat(set).isEqualTo(new Settings.Connections(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), 50));
+
+        assertThatThrownBy(() -> Settings.from(ConfigLoader.load(Map.of("SERVER_MAX_CONNECTIONS", "0"), Optional.empty())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("server.max-connections");
+        assertThatThrownBy(() -> Settings.from(ConfigLoader.load(Map.of("SERVER_REQUEST_HEADER_TIMEOUT", "0s"), Optional.empty())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("server.request-header-timeout");
     }
 
     @Test

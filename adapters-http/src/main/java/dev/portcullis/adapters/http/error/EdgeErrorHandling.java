@@ -18,6 +18,8 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Edge-wide error answers, all JSON, none with an exception's message or stack trace:
@@ -25,7 +27,9 @@ import java.lang.System.Logger.Level;
  *   <li>unknown path: 404 {@code {"error":"not_found"}} (Helidon throws {@code NotFoundException});</li>
  *   <li>{@link BackendUnavailableException} anywhere in the cause chain: 503
  *       {@code temporarily_unavailable} with {@code Retry-After};</li>
- *   <li>anything else: 500 {@code server_error}, logged with its stack trace;</li>
+ *   <li>the client hanging up mid-request ({@link ClientDisconnects}): a DEBUG line, and the connection closed;</li>
+ *   <li>anything else: 500 {@code server_error} with a reference, logged as one ERROR line with that reference,
+ *       its stack trace at most once a minute per distinct cause ({@link StackTraceBudget});</li>
  *   <li>protocol errors Helidon answers before routing (bad Host, body over the server-wide
  *       limit, bad framing): the same JSON shape via {@link #directHandlers()}.</li>
  * </ul>
@@ -35,6 +39,7 @@ public final class EdgeErrorHandling {
     private static final System.Logger LOG = System.getLogger(EdgeErrorHandling.class.getName());
 
     public static final int RETRY_AFTER_SECONDS = 5;
+    private static final StackTraceBudget STACK_TRACES = new StackTraceBudget();
     static final String TOO_LARGE = "the request body is too large";
 
     private EdgeErrorHandling() {
@@ -90,8 +95,27 @@ public final class EdgeErrorHandling {
                 return;
             }
         }
-        LOG.log(Level.ERROR, "unexpected error on " + describe(req), e);
-        OAuthErrors.send(res, Status.INTERNAL_SERVER_ERROR_500, OAuthError.SERVER_ERROR);
+        if (ClientDisconnects.isDisconnect(e)) {
+            // the client hung up mid-request: nobody to answer, nothing to fix
+            LOG.log(Level.DEBUG, () -> "client disconnected during " + describe(req) + ": " + e);
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            Json.send(res, Status.BAD_REQUEST_400, OAuthErrors.body(OAuthError.INVALID_REQUEST));
+            return;
+        }
+        String reference = reference();
+        String line = "unexpected error " + reference + " on " + describe(req) + ": " + e;
+        if (STACK_TRACES.allows(e)) {
+            LOG.log(Level.ERROR, line, e);
+        } else {
+            LOG.log(Level.ERROR, line + " (stack trace logged within the last minute)");
+        }
+        Json.send(res, Status.INTERNAL_SERVER_ERROR_500, OAuthErrors.body(OAuthError.SERVER_ERROR,
+                OAuthErrors.publicDescription(OAuthError.SERVER_ERROR) + " (reference " + reference + ")"));
+    }
+
+    /** A correlation id: in the answer and on the log line, so that a caller's report finds the line. */
+    private static String reference() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
     private static ObjectNode bodyFor(Status status) {
