@@ -38,6 +38,9 @@ public final class PropertyRunner implements ParameterResolver, InvocationInterc
             ExtensionContext extensionContext) throws Throwable {
         invocation.skip();
         Method property = invocationContext.getExecutable();
+        if (property.getParameterCount() != 1 || property.getParameterTypes()[0] != Gen.class) {
+            throw new IllegalStateException(name(property) + ": a @PropertyTest takes one Gen and nothing else");
+        }
         Object instance = invocationContext.getTarget().orElse(null);
         int tries = property.getAnnotation(PropertyTest.class).tries();
         long seed = seed();
