@@ -141,8 +141,10 @@ public abstract class Gen {
             case String s -> '"' + escaped(s) + '"';
             case Character c -> "'" + escaped(String.valueOf(c)) + "'";
             case Collection<?> values -> values.stream().map(Gen::describe).toList().toString();
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
             case null -> "null";
-            default -> escaped(String.valueOf(value));
+            default -> value.getClass().getSimpleName() + "[" + escaped(value.toString()) + "]";
         };
     }
 
