@@ -65,8 +65,9 @@ final class ArchitectureRules {
 
     ArchRule useCasesLiveInPortIn() {
         return classes().that().resideInAPackage(root + ".application.port.in..").and().areTopLevelClasses()
-                .should().beInterfaces().orShould().beRecords()
-                .because("application.port.in holds use case interfaces and their request/result values");
+                .should().beInterfaces().orShould().beRecords().orShould().beEnums()
+                .because("application.port.in holds use case interfaces and their request/result values "
+                        + "(records, and enums for closed sets such as ClientAuthenticationFailure)");
     }
 
     List<ArchRule> all() {
