@@ -33,7 +33,8 @@ class ConfigurationDocsTest {
             "PORTCULLIS_CONFIG", // the configuration file's path (ConfigLoader)
             "JAVA_HOME",         // ./dev and the launcher
             "MONGODB_URI",       // the adapters-mongo tests' real MongoDB
-            "CHROME_BIN");       // the browser test's Chromium
+            "CHROME_BIN",        // the browser test's Chromium
+            "JAZZER_FUZZ");      // Jazzer's switch from replaying to fuzzing (architecture.md, security.md)
 
     @Test
     void everyKeyIsDocumentedWithItsVariableAndDefault() throws IOException {
