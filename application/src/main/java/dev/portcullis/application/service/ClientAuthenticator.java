@@ -6,6 +6,7 @@ import dev.portcullis.application.port.out.SecretHasher;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.secret.SecretHash;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,8 +53,8 @@ public final class ClientAuthenticator {
         /** @param failure what went wrong, for metrics and audit; @param reason for the log only */
         record Failed(ClientAuthenticationFailure failure, String reason) implements Authentication {
             public Failed {
-                java.util.Objects.requireNonNull(failure, "failure");
-                java.util.Objects.requireNonNull(reason, "reason");
+                Objects.requireNonNull(failure, "failure");
+                Objects.requireNonNull(reason, "reason");
             }
         }
     }
