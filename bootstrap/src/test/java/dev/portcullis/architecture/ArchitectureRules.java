@@ -2,11 +2,13 @@ package dev.portcullis.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.List;
 
 /**
@@ -65,14 +67,79 @@ final class ArchitectureRules {
 
     ArchRule useCasesLiveInPortIn() {
         return classes().that().resideInAPackage(root + ".application.port.in..").and().areTopLevelClasses()
-                .should().beInterfaces().orShould().beRecords()
-                .because("application.port.in holds use case interfaces and their request/result values");
+                .should().beInterfaces().orShould().beRecords().orShould().beEnums()
+                .because("application.port.in holds use case interfaces and their request/result values "
+                        + "(records, and enums for closed sets such as ClientAuthenticationFailure)");
+    }
+
+    ArchRule adaptersDoNotKnowTheBootstrap() {
+        return noClasses().that().resideInAPackage(root + ".adapters..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .because("the bootstrap wires adapters; an adapter that reached back into it would make the wiring a layer");
+    }
+
+    ArchRule useCaseImplementationsLiveInTheServicePackage() {
+        return classes().that().implement(useCaseInterface()).and().areTopLevelClasses()
+                .and().resideOutsideOfPackage(root + ".application.port.in..")
+                .and(not(named(root + ".bootstrap.LiveCapabilities")))
+                .should().resideInAPackage(root + ".application.service..")
+                .because("a use case is implemented once, by an application service; decorators elsewhere (the "
+                        + "bootstrap's metrics) wrap it as lambdas or nested classes. The results in port.in implement "
+                        + "its sealed result interfaces and are values, not implementations. Known exception: "
+                        + "bootstrap.LiveCapabilities, a caching DescribeServer that reads the client store, left for "
+                        + "the move of use cases (issue 13, item 3)");
+    }
+
+    ArchRule httpRoutesCallOnlyUseCases() {
+        return noClasses().that().resideInAPackage(root + ".adapters.http..")
+                .should().dependOnClassesThat(applicationOutsidePortIn())
+                .because("routes drive the application through its use cases (application.port.in) only. Allowed "
+                        + "driven-port types: BackendUnavailableException (an outage, answered 503), "
+                        + "BackendProbe.Criticality (part of port.in's CheckReadiness.BackendStatus) and AuditTrail "
+                        + "(the admin routes audit who changed what; to move behind the admin use cases, issue 13 item 3)");
+    }
+
+    /** JDK coding rules: no standard streams (the launcher's CLI output is passed in as a PrintWriter). */
+    ArchRule noStandardStreams() {
+        return noClasses().that().resideInAPackage(root + "..").and(not(named(root + ".bootstrap.Main")))
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("output goes through the logger; only the launcher's main hands stdout/stderr to the CLI, "
+                        + "whose job is printing");
+    }
+
+    ArchRule noGenericExceptions() {
+        return noClasses().that().resideInAPackage(root + "..").should(GeneralCodingRules.THROW_GENERIC_EXCEPTIONS)
+                .because("a thrown Exception, RuntimeException or Throwable says nothing to whoever must handle it");
+    }
+
+    ArchRule noFieldInjection() {
+        return noFields().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .should(GeneralCodingRules.BE_ANNOTATED_WITH_AN_INJECTION_ANNOTATION)
+                .because("everything is wired by hand through constructors in the bootstrap");
     }
 
     List<ArchRule> all() {
         return List.of(domainIsPureJava(), applicationSeesOnlyTheDomain(), adaptersDoNotKnowEachOther(),
                 onlyBootstrapKnowsAdapters(), noPackageCycles(), drivenPortsAreInterfaces(),
-                servicesImplementUseCases(), useCasesLiveInPortIn());
+                servicesImplementUseCases(), useCasesLiveInPortIn(), adaptersDoNotKnowTheBootstrap(),
+                useCaseImplementationsLiveInTheServicePackage(), httpRoutesCallOnlyUseCases(), noStandardStreams(),
+                noGenericExceptions(), noFieldInjection());
+    }
+
+    private DescribedPredicate<JavaClass> applicationOutsidePortIn() {
+        String application = root + ".application";
+        String portIn = application + ".port.in";
+        List<String> allowed = List.of(application + ".port.out.BackendUnavailableException",
+                application + ".port.out.BackendProbe$Criticality", application + ".port.out.AuditTrail",
+                application + ".port.out.AuditTrail$Event");
+        return DescribedPredicate.describe("application classes outside " + portIn + " (but " + allowed + ")",
+                c -> c.getPackageName().startsWith(application)
+                        && !(c.getPackageName().equals(portIn) || c.getPackageName().startsWith(portIn + "."))
+                        && !allowed.contains(c.getName()));
+    }
+
+    private static DescribedPredicate<JavaClass> named(String name) {
+        return DescribedPredicate.describe(name, c -> c.getName().equals(name));
     }
 
     private DescribedPredicate<JavaClass> useCaseInterface() {

@@ -64,6 +64,36 @@ class ArchitectureRulesCatchViolationsTest {
         assertViolation(rules.useCasesLiveInPortIn(), "HelperInPortIn");
     }
 
+    @Test
+    void anAdapterUsingTheBootstrapIsCaught() {
+        assertViolation(rules.adaptersDoNotKnowTheBootstrap(), "AdapterUsingBootstrap");
+    }
+
+    @Test
+    void aUseCaseImplementedOutsideTheServicesIsCaught() {
+        assertViolation(rules.useCaseImplementationsLiveInTheServicePackage(), "UseCaseOutsideTheServices");
+    }
+
+    @Test
+    void aRouteUsingAServiceIsCaught() {
+        assertViolation(rules.httpRoutesCallOnlyUseCases(), "RouteUsingAService");
+    }
+
+    @Test
+    void printingToStandardOutIsCaught() {
+        assertViolation(rules.noStandardStreams(), "PrintingAdapter");
+    }
+
+    @Test
+    void throwingAGenericExceptionIsCaught() {
+        assertViolation(rules.noGenericExceptions(), "GenericThrower");
+    }
+
+    @Test
+    void fieldInjectionIsCaught() {
+        assertViolation(rules.noFieldInjection(), "FieldInjected");
+    }
+
     private static void assertViolation(ArchRule rule, String offender) {
         EvaluationResult result = rule.evaluate(fixture);
         assertThat(result.hasViolation()).as("%s should be violated", rule.getDescription()).isTrue();

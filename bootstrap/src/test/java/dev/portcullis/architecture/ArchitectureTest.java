@@ -39,7 +39,8 @@ class ArchitectureTest {
     @ValueSource(strings = {
         "dev.portcullis.domain", "dev.portcullis.application.port.in", "dev.portcullis.application.port.out",
         "dev.portcullis.application.service", "dev.portcullis.adapters.memory", "dev.portcullis.adapters.jose",
-        "dev.portcullis.adapters.crypto", "dev.portcullis.adapters.http", "dev.portcullis.bootstrap"})
+        "dev.portcullis.adapters.crypto", "dev.portcullis.adapters.http", "dev.portcullis.adapters.mongo",
+        "dev.portcullis.adapters.redis", "dev.portcullis.bootstrap"})
     void everyLayerTheRulesNameHasClasses(String packageName) {
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith(packageName)))
                 .as("classes in %s", packageName).isNotEmpty();

@@ -44,7 +44,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
                     (k, before) -> before == null || before.window() != window ? new Count(window, 1)
                             : new Count(window, before.count() == Integer.MAX_VALUE ? before.count() : before.count() + 1));
             if (count.count() > limit.max() && decision instanceof Allowed) {
-                decision = new Limited(limit.key(), limit.untilWindowEnds(now));
+                decision = new Limited(limit, limit.untilWindowEnds(now));
             }
         }
         return decision;

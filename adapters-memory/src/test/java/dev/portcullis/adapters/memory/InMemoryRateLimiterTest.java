@@ -24,10 +24,10 @@ class InMemoryRateLimiterTest extends RateLimiterContract {
         MutableClock clock = MutableClock.at(Instant.parse("2026-11-25T10:00:00Z"));
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
         for (int i = 0; i <= InMemoryRateLimiter.PRUNE_ABOVE; i++) {
-            limiter.acquire(List.of(new Limit("ip:" + i, 5, Duration.ofSeconds(1))));
+            limiter.acquire(List.of(new Limit(Limit.Kind.PER_ADDRESS, "ip:" + i, 5, Duration.ofSeconds(1))));
         }
         clock.advance(Duration.ofSeconds(2));
-        limiter.acquire(List.of(new Limit("ip:new", 5, Duration.ofSeconds(1))));
+        limiter.acquire(List.of(new Limit(Limit.Kind.PER_ADDRESS, "ip:new", 5, Duration.ofSeconds(1))));
         assertThat(limiter.size()).isEqualTo(1);
     }
 }

@@ -65,7 +65,7 @@ public final class RedisRateLimiter implements RateLimiter {
         List<Long> counts = redis.call(() -> ACQUIRE.run(redis.commands(), ScriptOutputType.MULTI, keys, ttls));
         for (int i = 0; i < keys.length; i++) {
             if (counts.get(i) > limits.get(i).max()) {
-                return new Limited(limits.get(i).key(), limits.get(i).untilWindowEnds(now));
+                return new Limited(limits.get(i), limits.get(i).untilWindowEnds(now));
             }
         }
         return new Allowed();
@@ -92,12 +92,12 @@ public final class RedisRateLimiter implements RateLimiter {
         for (int i = 0; i < checked.size(); i++) {
             Limit lockout = checked.get(i);
             if (counts.get(n + i) >= lockout.max()) {
-                return new Limited(lockout.key(), lockout.untilWindowEnds(now));
+                return new Limited(lockout, lockout.untilWindowEnds(now));
             }
         }
         for (int i = 0; i < n; i++) {
             if (counts.get(i) > counted.get(i).max()) {
-                return new Limited(counted.get(i).key(), counted.get(i).untilWindowEnds(now));
+                return new Limited(counted.get(i), counted.get(i).untilWindowEnds(now));
             }
         }
         return new Allowed();

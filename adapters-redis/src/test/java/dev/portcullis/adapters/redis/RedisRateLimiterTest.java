@@ -26,7 +26,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
         Clock clock = Clock.systemUTC();
         RedisRateLimiter a = new RedisRateLimiter(redis.backend(), clock);
         RedisRateLimiter b = new RedisRateLimiter(redis.backend(), clock);
-        Limit two = new Limit("shared:" + System.nanoTime(), 2, Duration.ofMinutes(10));
+        Limit two = new Limit(Limit.Kind.PER_CLIENT, "shared:" + System.nanoTime(), 2, Duration.ofMinutes(10));
         assertThat(a.acquire(List.of(two))).isInstanceOf(RateLimiter.Allowed.class);
         assertThat(b.acquire(List.of(two))).isInstanceOf(RateLimiter.Allowed.class);
         assertThat(a.acquire(List.of(two))).isInstanceOf(RateLimiter.Limited.class);
@@ -35,7 +35,7 @@ class RedisRateLimiterTest extends RateLimiterContract {
 
     @Test
     void countersExpireInRedis() {
-        Limit limit = new Limit("ttl:" + System.nanoTime(), 5, Duration.ofSeconds(30));
+        Limit limit = new Limit(Limit.Kind.PER_CLIENT, "ttl:" + System.nanoTime(), 5, Duration.ofSeconds(30));
         new RedisRateLimiter(redis.backend(), Clock.systemUTC()).acquire(List.of(limit));
         List<String> keys = redis.backend().commands().keys(redis.backend().keyPrefix() + "rate:" + limit.key() + ":*");
         assertThat(keys).hasSize(1);

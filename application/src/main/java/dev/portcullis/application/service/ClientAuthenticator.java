@@ -1,10 +1,12 @@
 package dev.portcullis.application.service;
 
+import dev.portcullis.application.port.in.ClientAuthenticationFailure;
 import dev.portcullis.application.port.out.ClientRepository;
 import dev.portcullis.application.port.out.SecretHasher;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.secret.SecretHash;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,17 +30,18 @@ public final class ClientAuthenticator {
         Optional<Client> found = clients.findById(presented.clientId());
         if (found.isEmpty()) {
             presented.secret().ifPresent(secret -> hasher.matches(secret, decoy));
-            return new Authentication.Failed("unknown client " + presented.clientId());
+            return new Authentication.Failed(ClientAuthenticationFailure.UNKNOWN_CLIENT, "unknown client " + presented.clientId());
         }
         Client client = found.get();
         if (!client.accepts(presented.method())) {
-            return new Authentication.Failed("client " + client.id() + " may not use " + presented.method().wire());
+            return new Authentication.Failed(ClientAuthenticationFailure.AUTH_METHOD_NOT_ALLOWED,
+                    "client " + client.id() + " may not use " + presented.method().wire());
         }
         if (presented.method().usesSecret()) {
             // accepts() guarantees a confidential client here, so the hash is present
             boolean matches = hasher.matches(presented.secret().orElseThrow(), client.secretHash().orElseThrow());
             if (!matches) {
-                return new Authentication.Failed("wrong secret for client " + client.id());
+                return new Authentication.Failed(ClientAuthenticationFailure.WRONG_SECRET, "wrong secret for client " + client.id());
             }
         }
         return new Authentication.Authenticated(client);
@@ -47,7 +50,12 @@ public final class ClientAuthenticator {
     public sealed interface Authentication {
         record Authenticated(Client client) implements Authentication {}
 
-        /** @param reason for the log only */
-        record Failed(String reason) implements Authentication {}
+        /** @param failure what went wrong, for metrics and audit; @param reason for the log only */
+        record Failed(ClientAuthenticationFailure failure, String reason) implements Authentication {
+            public Failed {
+                Objects.requireNonNull(failure, "failure");
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
     }
 }

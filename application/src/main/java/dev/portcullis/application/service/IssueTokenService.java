@@ -58,7 +58,7 @@ public final class IssueTokenService implements IssueToken {
         Client client;
         switch (authenticator.authenticate(request.credentials())) {
             case Authentication.Failed failed -> {
-                return new Rejected(OAuthError.INVALID_CLIENT, failed.reason());
+                return Rejected.clientAuthenticationFailed(failed.failure(), failed.reason());
             }
             case Authentication.Authenticated authenticated -> client = authenticated.client();
         }

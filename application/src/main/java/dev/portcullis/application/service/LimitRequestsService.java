@@ -67,10 +67,10 @@ public final class LimitRequestsService implements LimitRequests {
         Objects.requireNonNull(source, "source");
         List<Limit> counted = new ArrayList<>(2);
         if (policy.perAddress() > 0) {
-            counted.add(new Limit(addressKey(source), policy.perAddress(), policy.window()));
+            counted.add(new Limit(Limit.Kind.PER_ADDRESS, "address:" + source, policy.perAddress(), policy.window()));
         }
         if (policy.perClient() > 0 && client.isPresent()) {
-            counted.add(new Limit("client:" + client.get().value(), policy.perClient(), policy.window()));
+            counted.add(new Limit(Limit.Kind.PER_CLIENT, "client:" + client.get().value(), policy.perClient(), policy.window()));
         }
         List<Limit> checked = policy.lockoutFailures() > 0 && client.isPresent()
                 ? List.of(lockout(source, client.get())) : List.of();
@@ -87,8 +87,11 @@ public final class LimitRequestsService implements LimitRequests {
         return switch (decision) {
             case RateLimiter.Allowed allowed -> ADMITTED;
             case RateLimiter.Limited limited -> {
-                Exceeded exceeded = limited.key().startsWith("lockout:") ? Exceeded.LOCKOUT
-                        : limited.key().startsWith("address:") ? Exceeded.PER_ADDRESS : Exceeded.PER_CLIENT;
+                Exceeded exceeded = switch (limited.limit().kind()) {
+                    case LOCKOUT -> Exceeded.LOCKOUT;
+                    case PER_ADDRESS -> Exceeded.PER_ADDRESS;
+                    case PER_CLIENT -> Exceeded.PER_CLIENT;
+                };
                 yield new TooMany(limited.retryAfter(), exceeded, switch (exceeded) {
                     case LOCKOUT -> "client " + client.map(ClientId::value).orElse("?") + " locked out from " + source
                             + " after " + policy.lockoutFailures() + " failed authentications";
@@ -111,13 +114,9 @@ public final class LimitRequestsService implements LimitRequests {
         }
     }
 
-    private static String addressKey(String source) {
-        return "address:" + source;
-    }
-
     /** Length-prefixed: an IPv6 address and a client id may both hold colons. */
     private Limit lockout(String source, ClientId client) {
-        return new Limit("lockout:" + source.length() + ":" + source + ":" + client.value(), policy.lockoutFailures(),
+        return new Limit(Limit.Kind.LOCKOUT, "lockout:" + source.length() + ":" + source + ":" + client.value(), policy.lockoutFailures(),
                 policy.lockoutWindow());
     }
 }

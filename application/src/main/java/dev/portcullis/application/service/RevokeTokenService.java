@@ -68,7 +68,7 @@ public final class RevokeTokenService implements RevokeToken {
         Client client;
         switch (authenticator.authenticate(request.credentials())) {
             case Authentication.Failed failed -> {
-                return new RevocationResult.Rejected(OAuthError.INVALID_CLIENT, failed.reason());
+                return new RevocationResult.Rejected(OAuthError.INVALID_CLIENT, failed.failure(), failed.reason());
             }
             case Authentication.Authenticated authenticated -> client = authenticated.client();
         }

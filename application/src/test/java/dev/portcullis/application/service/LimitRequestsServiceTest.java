@@ -39,7 +39,7 @@ class LimitRequestsServiceTest {
             this.counted.add(counted);
             this.checked.add(checked);
             return Stream.concat(checked.stream(), counted.stream()).filter(l -> exhausted.contains(l.key())).findFirst()
-                    .<Decision>map(l -> new Limited(l.key(), Duration.ofSeconds(7))).orElse(new Allowed());
+                    .<Decision>map(l -> new Limited(l, Duration.ofSeconds(7))).orElse(new Allowed());
         }
 
         @Override
@@ -72,6 +72,34 @@ class LimitRequestsServiceTest {
             assertThat(l.max()).isEqualTo(10);
             assertThat(l.window()).isEqualTo(Duration.ofMinutes(5));
         });
+    }
+
+    @Test
+    void eachLimitSaysItsKindSoThatTheRefusalIsNamedWithoutReadingTheKey() {
+        RecordingLimiter limiter = new RecordingLimiter();
+        LimitRequestsService service = new LimitRequestsService(limiter,
+                new LimitRequestsService.Policy(100, 50, Duration.ofSeconds(1), 10, Duration.ofMinutes(5)));
+        service.admit("10.0.0.1", Optional.of(CLIENT));
+        assertThat(limiter.counted.getFirst()).extracting(RateLimiter.Limit::kind)
+                .containsExactly(RateLimiter.Limit.Kind.PER_ADDRESS, RateLimiter.Limit.Kind.PER_CLIENT);
+        assertThat(limiter.checked.getFirst()).extracting(RateLimiter.Limit::kind)
+                .containsExactly(RateLimiter.Limit.Kind.LOCKOUT);
+        // a store that reports the exceeded limit is believed by its kind, whatever its key looks like
+        RateLimiter byKind = new RateLimiter() {
+            @Override
+            public Decision acquire(List<Limit> limits) {
+                return new Limited(new Limit(Limit.Kind.PER_CLIENT, "lockout:looks-like-a-lockout", 1,
+                        Duration.ofSeconds(1)), Duration.ofSeconds(3));
+            }
+
+            @Override
+            public Optional<Duration> blocked(Limit limit) {
+                return Optional.empty();
+            }
+        };
+        assertThat(new LimitRequestsService(byKind, new LimitRequestsService.Policy(100, 50, Duration.ofSeconds(1), 10,
+                Duration.ofMinutes(5))).admit("10.0.0.1", Optional.of(CLIENT)))
+                .isInstanceOfSatisfying(TooMany.class, t -> assertThat(t.exceeded()).isEqualTo(LimitRequests.Exceeded.PER_CLIENT));
     }
 
     @Test

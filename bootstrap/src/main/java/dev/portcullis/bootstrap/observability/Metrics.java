@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.observability;
 
+import dev.portcullis.application.port.in.ClientAuthenticationFailure;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.RevokeToken;
 import dev.portcullis.domain.client.ClientId;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -39,21 +41,23 @@ public final class Metrics {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
     private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
-    /** Why a client failed to authenticate, from the authenticator's log reason. */
+    /**
+     * Why a client failed to authenticate: the use case's {@link ClientAuthenticationFailure}, or {@code other} for an
+     * {@code invalid_client} rejection that carries none. Read from the enum, never from the log reason.
+     */
     enum AuthFailure {
         UNKNOWN_CLIENT, WRONG_SECRET, AUTH_METHOD_NOT_ALLOWED, OTHER;
 
-        static AuthFailure of(String reason) {
-            if (reason.startsWith("unknown client")) {
-                return UNKNOWN_CLIENT;
-            }
-            if (reason.startsWith("wrong secret")) {
-                return WRONG_SECRET;
-            }
-            if (reason.contains(" may not use ")) {
-                return AUTH_METHOD_NOT_ALLOWED;
-            }
-            return OTHER;
+        static AuthFailure of(Optional<ClientAuthenticationFailure> failure) {
+            return failure.map(AuthFailure::of).orElse(OTHER);
+        }
+
+        static AuthFailure of(ClientAuthenticationFailure failure) {
+            return switch (failure) {
+                case UNKNOWN_CLIENT -> UNKNOWN_CLIENT;
+                case WRONG_SECRET -> WRONG_SECRET;
+                case AUTH_METHOD_NOT_ALLOWED -> AUTH_METHOD_NOT_ALLOWED;
+            };
         }
 
         String label() {

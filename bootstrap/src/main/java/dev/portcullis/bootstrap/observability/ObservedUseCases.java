@@ -5,11 +5,11 @@ import dev.portcullis.application.port.in.IntrospectToken;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.RevokeToken;
-import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.out.AuditTrail;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.domain.client.ClientId;
+import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
@@ -50,7 +50,8 @@ final class ObservedUseCases {
                 case TokenResult.Rejected rejected -> {
                     metrics.tokenRejected(rejected.error());
                     if (rejected.error() == OAuthError.INVALID_CLIENT) {
-                        clientAuthenticationFailed(request, rejected.reason());
+                        clientAuthenticationFailed(client, request.credentials(),
+                                Metrics.AuthFailure.of(rejected.clientAuthentication()));
                     }
                 }
             }
@@ -58,11 +59,10 @@ final class ObservedUseCases {
         };
     }
 
-    private void clientAuthenticationFailed(TokenRequest request, String reason) {
-        Metrics.AuthFailure failure = Metrics.AuthFailure.of(reason);
+    private void clientAuthenticationFailed(String client, PresentedCredentials credentials, Metrics.AuthFailure failure) {
         metrics.authenticationFailed(failure);
-        audit.record(AuditTrail.Event.of("client.authentication_failed", "client_id", request.credentials().clientId().value(),
-                "method", request.credentials().method().wire(), "reason", failure.label()));
+        audit.record(AuditTrail.Event.of("client.authentication_failed", "client_id", client,
+                "method", credentials.method().wire(), "reason", failure.label()));
     }
 
     RevokeToken revokeToken(RevokeToken delegate) {
@@ -78,10 +78,7 @@ final class ObservedUseCases {
                 }
                 case RevokeToken.RevocationResult.Rejected rejected -> {
                     if (rejected.error() == OAuthError.INVALID_CLIENT) {
-                        Metrics.AuthFailure failure = Metrics.AuthFailure.of(rejected.reason());
-                        metrics.authenticationFailed(failure);
-                        audit.record(AuditTrail.Event.of("client.authentication_failed", "client_id", client,
-                                "method", request.credentials().method().wire(), "reason", failure.label()));
+                        clientAuthenticationFailed(client, request.credentials(), Metrics.AuthFailure.of(rejected.failure()));
                     }
                 }
             }

@@ -142,7 +142,7 @@ class TimedPortsTest {
                 return new Allowed();
             }
         });
-        RateLimiter.Limit lockout = new RateLimiter.Limit("lockout:x", 3, Duration.ofMinutes(5));
+        RateLimiter.Limit lockout = new RateLimiter.Limit(RateLimiter.Limit.Kind.LOCKOUT, "lockout:x", 3, Duration.ofMinutes(5));
 
         assertThat(limiter.acquire(List.of(), List.of(lockout))).isInstanceOf(RateLimiter.Allowed.class);
 

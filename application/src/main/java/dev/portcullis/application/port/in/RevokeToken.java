@@ -45,10 +45,15 @@ public interface RevokeToken {
             }
         }
 
-        /** @param reason for the log only; {@code error} is {@code invalid_client} */
-        record Rejected(OAuthError error, String reason) implements RevocationResult {
+        /**
+         * The client failed to authenticate: {@code error} is {@code invalid_client}.
+         *
+         * @param failure why, for metrics and audit; @param reason for the log only
+         */
+        record Rejected(OAuthError error, ClientAuthenticationFailure failure, String reason) implements RevocationResult {
             public Rejected {
                 Objects.requireNonNull(error, "error");
+                Objects.requireNonNull(failure, "failure");
                 Objects.requireNonNull(reason, "reason");
             }
         }

@@ -42,12 +42,25 @@ public sealed interface TokenResult {
     /**
      * RFC 6749 §5.2.
      *
-     * @param reason what went wrong, for the log; the caller sees only a generic description
+     * @param reason                what went wrong, for the log; the caller sees only a generic description
+     * @param clientAuthentication  why the client failed to authenticate, when that is the rejection ({@code invalid_client})
      */
-    record Rejected(OAuthError error, String reason) implements TokenResult {
+    record Rejected(OAuthError error, String reason, Optional<ClientAuthenticationFailure> clientAuthentication)
+            implements TokenResult {
         public Rejected {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(clientAuthentication, "clientAuthentication");
+        }
+
+        /** A rejection of an authenticated client's request. */
+        public Rejected(OAuthError error, String reason) {
+            this(error, reason, Optional.empty());
+        }
+
+        /** The client failed to authenticate: {@code invalid_client}. */
+        public static Rejected clientAuthenticationFailed(ClientAuthenticationFailure failure, String reason) {
+            return new Rejected(OAuthError.INVALID_CLIENT, reason, Optional.of(failure));
         }
     }
 }

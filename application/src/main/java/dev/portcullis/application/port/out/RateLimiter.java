@@ -36,15 +36,23 @@ public interface RateLimiter {
             Optional<Duration> blocked = blocked(lockout);
             if (blocked.isPresent()) {
                 acquire(counted);
-                return new Limited(lockout.key(), blocked.get());
+                return new Limited(lockout, blocked.get());
             }
         }
         return acquire(counted);
     }
 
-    /** At most {@code max} requests for {@code key} per {@code window}. */
-    record Limit(String key, int max, Duration window) {
+    /**
+     * At most {@code max} requests for {@code key} per {@code window}. The store counts by {@code key} only; the
+     * {@code kind} comes back on {@link Limited} so that the caller never decodes the key.
+     */
+    record Limit(Kind kind, String key, int max, Duration window) {
+
+        /** What a limit counts: requests per source address, per client, or failed authentications (a lockout). */
+        public enum Kind { PER_ADDRESS, PER_CLIENT, LOCKOUT }
+
         public Limit {
+            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(window, "window");
             if (key.isEmpty()) {
@@ -76,11 +84,16 @@ public interface RateLimiter {
     record Allowed() implements Decision {
     }
 
-    /** @param key the limit exceeded; @param retryAfter until its window ends */
-    record Limited(String key, Duration retryAfter) implements Decision {
+    /** @param limit the limit exceeded; @param retryAfter until its window ends */
+    record Limited(Limit limit, Duration retryAfter) implements Decision {
         public Limited {
-            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(limit, "limit");
             Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        /** The exceeded limit's key. */
+        public String key() {
+            return limit.key();
         }
     }
 }

@@ -40,7 +40,7 @@ public abstract class RateLimiterContract {
     }
 
     private Limit limit(String key, int max) {
-        return new Limit(prefix + key, max, MINUTE);
+        return new Limit(Limit.Kind.PER_CLIENT, prefix + key, max, MINUTE);
     }
 
     @Test
@@ -50,7 +50,7 @@ public abstract class RateLimiterContract {
             assertThat(limiter.acquire(List.of(three))).isInstanceOf(Allowed.class);
         }
         clock.advance(Duration.ofSeconds(20));
-        assertThat(limiter.acquire(List.of(three))).isEqualTo(new Limited(three.key(), Duration.ofSeconds(40)));
+        assertThat(limiter.acquire(List.of(three))).isEqualTo(new Limited(three, Duration.ofSeconds(40)));
         assertThat(limiter.blocked(three)).contains(Duration.ofSeconds(40));
 
         clock.advance(Duration.ofSeconds(40));
@@ -114,8 +114,8 @@ public abstract class RateLimiterContract {
 
     @Test
     void windowsOfDifferentLengthsDoNotShareCounts() {
-        Limit perMinute = new Limit(prefix + "w", 1, MINUTE);
-        Limit perHour = new Limit(prefix + "w", 1, Duration.ofHours(1));
+        Limit perMinute = new Limit(Limit.Kind.PER_CLIENT, prefix + "w", 1, MINUTE);
+        Limit perHour = new Limit(Limit.Kind.PER_CLIENT, prefix + "w", 1, Duration.ofHours(1));
         assertThat(limiter.acquire(List.of(perMinute))).isInstanceOf(Allowed.class);
         assertThat(limiter.acquire(List.of(perHour))).isInstanceOf(Allowed.class);
     }
