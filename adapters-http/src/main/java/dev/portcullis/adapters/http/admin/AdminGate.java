@@ -2,8 +2,8 @@ package dev.portcullis.adapters.http.admin;
 
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.application.port.in.admin.AdminResult;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -1,11 +1,11 @@
 package dev.portcullis.adapters.http.authorize;
 
 import dev.portcullis.adapters.http.authorize.AuthorizationSessions.Session;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormPost;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.log.LogSafe;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;

@@ -1,8 +1,8 @@
 package dev.portcullis.adapters.http.bearer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Challenges;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;

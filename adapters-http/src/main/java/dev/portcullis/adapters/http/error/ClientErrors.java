@@ -1,7 +1,7 @@
 package dev.portcullis.adapters.http.error;
 
-import dev.portcullis.adapters.http.edge.Challenges;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.domain.error.OAuthError;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

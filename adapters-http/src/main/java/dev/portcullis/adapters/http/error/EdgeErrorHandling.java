@@ -1,9 +1,9 @@
 package dev.portcullis.adapters.http.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.edge.SecurityHeaders;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.log.LogSafe;
+import dev.portcullis.adapters.http.protocol.SecurityHeaders;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.domain.error.OAuthError;
 import io.helidon.common.media.type.MediaTypes;

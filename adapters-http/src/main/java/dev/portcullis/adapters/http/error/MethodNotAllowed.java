@@ -1,8 +1,8 @@
 package dev.portcullis.adapters.http.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.Json;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;

@@ -1,7 +1,7 @@
 package dev.portcullis.adapters.http.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.domain.error.OAuthError;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;

@@ -1,16 +1,16 @@
 package dev.portcullis.adapters.http.introspection;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
 import dev.portcullis.adapters.http.bearer.BearerToken;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Single;
 import dev.portcullis.adapters.http.revocation.RevocationRequestParser;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.error.OAuthError;

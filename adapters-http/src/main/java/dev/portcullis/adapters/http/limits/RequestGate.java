@@ -1,7 +1,7 @@
 package dev.portcullis.adapters.http.limits;
 
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.LimitRequests.Admission;

@@ -1,15 +1,16 @@
 package dev.portcullis.adapters.http.token;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Repeated;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Repeated;
+import dev.portcullis.adapters.http.form.FormBody.Single;
+import dev.portcullis.adapters.http.log.LogSafe;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;

@@ -1,13 +1,13 @@
 package dev.portcullis.adapters.http.token;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormPost;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.adapters.http.error.ClientErrors;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;

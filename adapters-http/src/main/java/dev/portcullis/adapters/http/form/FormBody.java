@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.form;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

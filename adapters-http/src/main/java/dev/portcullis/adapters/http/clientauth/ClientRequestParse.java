@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.clientauth;
 
 import dev.portcullis.domain.error.OAuthError;
 import java.util.Objects;
