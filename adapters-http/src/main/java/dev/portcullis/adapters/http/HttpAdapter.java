@@ -22,6 +22,7 @@ import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
 import dev.portcullis.adapters.http.revocation.RevocationRoutes;
 import dev.portcullis.adapters.http.token.TokenRefusals;
+import dev.portcullis.adapters.http.token.TokenRequestParser;
 import dev.portcullis.adapters.http.token.TokenRoutes;
 import dev.portcullis.application.port.in.LimitRequests;
 import io.helidon.webserver.WebServerConfig;
@@ -151,7 +152,7 @@ public final class HttpAdapter {
             useCases.authorize().ifPresent(a -> served.add(OptionalEndpoint.AUTHORIZATION));
             lifecycle.ifPresent(l -> served.add(OptionalEndpoint.REVOCATION_AND_INTROSPECTION));
             admin.flatMap(AdminUseCases::registration).ifPresent(r -> served.add(OptionalEndpoint.REGISTRATION));
-            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served, TokenRequestParser.PARSED_GRANT_TYPES));
         }
         lifecycle.ifPresent(l -> {
             routing.register(new RevocationRoutes(l.revokeToken(), gate));

@@ -78,10 +78,9 @@ public final class TokenRequestParser {
                                                          String source) {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(source, "source");
-        for (String name : RECOGNIZED) {
-            if (form.param(name) instanceof Repeated) {
-                return fail(OAuthError.INVALID_REQUEST, "parameter " + name + " repeated");
-            }
+        Optional<ClientRequestParse<TokenRequest>> repeated = ClientRequestParse.refuseRepeated(form, RECOGNIZED);
+        if (repeated.isPresent()) {
+            return repeated.get();
         }
         Grant grant;
         switch (parseGrant(form)) {
@@ -93,7 +92,7 @@ public final class TokenRequestParser {
         PresentedCredentials credentials;
         switch (ClientCredentialsExtraction.extract(authorization, form)) {
             case Refused refused -> {
-                return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
+                return refused.asParseFailure();
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }

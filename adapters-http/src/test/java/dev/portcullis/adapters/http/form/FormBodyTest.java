@@ -39,6 +39,14 @@ class FormBodyTest {
     }
 
     @Test
+    void repeated_names_the_given_names_sent_more_than_once_in_the_given_order() {
+        FormBody form = form("token=a&client_id=x&scope=r&token=b&scope=w&scope=&client_id=");
+
+        assertThat(form.repeated(java.util.List.of("client_id", "scope", "token", "other"))).containsExactly("scope", "token");
+        assertThat(form.repeated(java.util.List.of("client_id", "other"))).isEmpty();
+    }
+
+    @Test
     void plus_and_percent_20_are_both_a_space() {
         FormBody form = form("scope=read+write&other=a%20b");
 
