@@ -7,7 +7,7 @@ import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
 import dev.portcullis.adapters.http.admin.AdminUseCases;
 import dev.portcullis.adapters.http.admin.AdminUserRoutes;
 import dev.portcullis.adapters.http.admin.RegistrationRoutes;
-import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
+import dev.portcullis.adapters.http.whoami.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;

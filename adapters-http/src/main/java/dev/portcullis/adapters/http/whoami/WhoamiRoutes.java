@@ -1,7 +1,9 @@
-package dev.portcullis.adapters.http.bearer;
+package dev.portcullis.adapters.http.whoami;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.adapters.http.bearer.BearerRefusals;
+import dev.portcullis.adapters.http.bearer.BearerToken;
 import dev.portcullis.adapters.http.protocol.CacheHeaders;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.protocol.Json;
