@@ -3,10 +3,10 @@ package dev.portcullis.adapters.http.discovery;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.DescribeServer;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
@@ -73,7 +73,7 @@ public final class DiscoveryRoutes implements HttpService {
         Optional<Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
             LOG.log(Level.INFO, "discovery refused: no issuer: Host header missing or not a host[:port]");
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(res);
             return;
         }
         ObjectNode doc = document(issuer.get(), describeServer.capabilities(), parsedGrantTypes);

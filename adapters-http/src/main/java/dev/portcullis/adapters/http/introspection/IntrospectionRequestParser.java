@@ -16,7 +16,6 @@ import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.token.Issuer;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**

@@ -12,7 +12,7 @@ import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IntrospectToken;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
@@ -25,7 +25,6 @@ import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
 import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -88,7 +87,7 @@ public final class IntrospectionRoutes implements HttpService {
         switch (FormPost.read(req)) {
             case FormPost.TooLarge tooLarge -> {
                 LOG.log(Level.INFO, () -> "introspection refused: body too large: " + tooLarge.reason());
-                ClientErrors.tooLarge(res);
+                ErrorResponse.tooLarge().send(res);
                 return;
             }
             case FormPost.Malformed malformed -> {
@@ -140,10 +139,7 @@ public final class IntrospectionRoutes implements HttpService {
     /** As at the token endpoint; a 401 for a caller who sent nothing names both ways in. */
     private static void refuseClient(ServerResponse res, OAuthError error, String reason, boolean challenge) {
         LOG.log(Level.INFO, () -> "introspection refused: " + error.code() + ": " + reason);
-        if (error == OAuthError.INVALID_CLIENT && challenge) {
-            res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, Challenges.basic(), Challenges.bearer(Map.of())));
-        }
-        ClientErrors.send(res, error, false);
+        ErrorResponse.toClient(error, challenge, Challenges.basic(), Challenges.bearer(Map.of())).send(res);
     }
 
     private static ObjectNode accessToken(AccessTokenClaims claims) {

@@ -13,7 +13,6 @@ import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**

@@ -2,11 +2,12 @@ package dev.portcullis.adapters.http.revocation;
 
 import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
 import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.Challenges;
 import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.adapters.http.form.FormPost;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.RevokeToken;
 import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
@@ -63,7 +64,7 @@ public final class RevocationRoutes implements HttpService {
         switch (FormPost.read(req)) {
             case FormPost.TooLarge tooLarge -> {
                 LOG.log(Level.INFO, () -> "revocation refused: body too large: " + tooLarge.reason());
-                ClientErrors.tooLarge(res);
+                ErrorResponse.tooLarge().send(res);
                 return;
             }
             case FormPost.Malformed malformed -> {
@@ -104,6 +105,6 @@ public final class RevocationRoutes implements HttpService {
 
     private static void refuse(ServerResponse res, OAuthError error, String reason, boolean challengeBasic) {
         LOG.log(Level.INFO, () -> "revocation refused: " + error.code() + ": " + reason);
-        ClientErrors.send(res, error, challengeBasic);
+        ErrorResponse.toClient(error, challengeBasic, Challenges.basic()).send(res);
     }
 }

@@ -3,13 +3,14 @@ package dev.portcullis.adapters.http.token;
 import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.Challenges;
 import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.adapters.http.form.FormPost;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
@@ -138,11 +139,11 @@ public final class TokenRoutes implements HttpService {
     /** RFC 6749 §5.2: 401 for invalid_client, with a Basic challenge when asked; 400 for the others. */
     private static void refuse(ServerResponse res, OAuthError error, String reason, boolean challengeBasic) {
         LOG.log(Level.INFO, () -> "token request refused: " + error.code() + ": " + reason);
-        ClientErrors.send(res, error, challengeBasic);
+        ErrorResponse.toClient(error, challengeBasic, Challenges.basic()).send(res);
     }
 
     private static void tooLarge(ServerResponse res, String reason) {
         LOG.log(Level.INFO, () -> "token request refused: body too large: " + reason);
-        ClientErrors.tooLarge(res);
+        ErrorResponse.tooLarge().send(res);
     }
 }

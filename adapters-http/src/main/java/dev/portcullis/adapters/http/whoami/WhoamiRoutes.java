@@ -6,10 +6,10 @@ import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
 import dev.portcullis.adapters.http.protocol.CacheHeaders;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
 import dev.portcullis.domain.error.OAuthError;
@@ -62,7 +62,7 @@ public final class WhoamiRoutes implements HttpService {
         Optional<Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
             LOG.log(Level.INFO, "whoami refused: no issuer: Host header missing or not a host[:port]");
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(res);
             return;
         }
         switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
