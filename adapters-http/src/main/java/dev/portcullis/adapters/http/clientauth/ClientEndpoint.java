@@ -35,8 +35,6 @@ import java.util.function.Function;
  */
 public final class ClientEndpoint {
 
-    private static final String NO_ISSUER = "no issuer: Host header missing or not a host[:port]";
-
     private final System.Logger log;
     private final String what;
     private final RequestGate gate;
@@ -84,13 +82,23 @@ public final class ClientEndpoint {
         };
     }
 
-    /** The request's issuer; empty when the request was refused. */
-    public Optional<Issuer> issuer(IssuerResolver issuers, ServerRequest req, ServerResponse res) {
-        Optional<Issuer> issuer = issuers.resolve(req);
-        if (issuer.isEmpty()) {
-            refuseAtEdge(res, OAuthError.INVALID_REQUEST, NO_ISSUER, false);
+    /** A form body and the issuer it was sent to. */
+    public record IssuedForm(FormBody form, Issuer issuer) {
+        public IssuedForm {
+            Objects.requireNonNull(form, "form");
+            Objects.requireNonNull(issuer, "issuer");
         }
-        return issuer;
+    }
+
+    /** The form body, then the request's issuer; empty when the request was refused. */
+    public Optional<IssuedForm> formAndIssuer(IssuerResolver issuers, ServerRequest req, ServerResponse res) {
+        return form(req, res).flatMap(form -> {
+            Optional<Issuer> issuer = issuers.resolve(req);
+            if (issuer.isEmpty()) {
+                refuseAtEdge(res, OAuthError.INVALID_REQUEST, IssuerResolver.NO_ISSUER, false);
+            }
+            return issuer.map(found -> new IssuedForm(form, found));
+        });
     }
 
     /**

@@ -3,14 +3,12 @@ package dev.portcullis.adapters.http.discovery;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
-import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.DescribeServer;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
-import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.Scope;
 import dev.portcullis.domain.token.Issuer;
@@ -20,7 +18,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -70,10 +67,8 @@ public final class DiscoveryRoutes implements HttpService {
 
     private void metadata(ServerRequest req, ServerResponse res) {
         issuers.varyByIssuer(res);
-        Optional<Issuer> issuer = issuers.resolve(req);
+        Optional<Issuer> issuer = issuers.resolveOrRefuse(req, res, LOG, "discovery");
         if (issuer.isEmpty()) {
-            LOG.log(Level.INFO, "discovery refused: no issuer: Host header missing or not a host[:port]");
-            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(res);
             return;
         }
         ObjectNode doc = document(issuer.get(), describeServer.capabilities(), parsedGrantTypes);

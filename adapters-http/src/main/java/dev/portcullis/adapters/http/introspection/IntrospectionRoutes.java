@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.protocol.Challenges;
-import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
@@ -16,7 +15,6 @@ import dev.portcullis.application.port.in.IntrospectToken.Introspection;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
-import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -74,17 +72,14 @@ public final class IntrospectionRoutes implements HttpService {
     }
 
     private void introspect(ServerRequest req, ServerResponse res) {
-        Optional<FormBody> form = endpoint.form(req, res);
-        if (form.isEmpty()) {
-            return;
-        }
-        Optional<Issuer> issuer = endpoint.issuer(issuers, req, res);
-        if (issuer.isEmpty()) {
+        Optional<ClientEndpoint.IssuedForm> sent = endpoint.formAndIssuer(issuers, req, res);
+        if (sent.isEmpty()) {
             return;
         }
         String source = gate.source(req);
         Optional<IntrospectionRequest> admitted = endpoint.admit(
-                IntrospectionRequestParser.parse(form.get(), req.headers().all(HeaderNames.AUTHORIZATION, List::of), issuer.get()),
+                IntrospectionRequestParser.parse(sent.get().form(), req.headers().all(HeaderNames.AUTHORIZATION, List::of),
+                        sent.get().issuer()),
                 source, request -> request.caller() instanceof Caller.ClientCaller client
                         ? Optional.of(client.credentials().clientId()) : Optional.empty(), res);
         if (admitted.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.portcullis.adapters.http.token;
 import dev.portcullis.adapters.http.clientauth.ClientEndpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.protocol.Challenges;
-import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.adapters.http.form.FormPost;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.protocol.Json;
@@ -12,7 +11,6 @@ import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
-import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -62,18 +60,14 @@ public final class TokenRoutes implements HttpService {
     }
 
     private void token(ServerRequest req, ServerResponse res) {
-        Optional<FormBody> form = endpoint.form(req, res);
-        if (form.isEmpty()) {
-            return;
-        }
-        Optional<Issuer> issuer = endpoint.issuer(issuers, req, res);
-        if (issuer.isEmpty()) {
+        Optional<ClientEndpoint.IssuedForm> sent = endpoint.formAndIssuer(issuers, req, res);
+        if (sent.isEmpty()) {
             return;
         }
         List<String> authorization = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
         String source = gate.source(req);
         Optional<TokenRequest> admitted = endpoint.admit(
-                TokenRequestParser.parse(form.get(), authorization, issuer.get(), source),
+                TokenRequestParser.parse(sent.get().form(), authorization, sent.get().issuer(), source),
                 source, request -> Optional.of(request.credentials().clientId()), res);
         if (admitted.isEmpty()) {
             return;

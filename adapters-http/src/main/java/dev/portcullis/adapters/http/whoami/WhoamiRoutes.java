@@ -6,7 +6,6 @@ import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
 import dev.portcullis.adapters.http.protocol.CacheHeaders;
 import dev.portcullis.adapters.http.issuer.IssuerResolver;
-import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
@@ -59,10 +58,8 @@ public final class WhoamiRoutes implements HttpService {
 
     private void whoami(ServerRequest req, ServerResponse res) {
         CacheHeaders.noStore(res);
-        Optional<Issuer> issuer = issuers.resolve(req);
+        Optional<Issuer> issuer = issuers.resolveOrRefuse(req, res, LOG, "whoami");
         if (issuer.isEmpty()) {
-            LOG.log(Level.INFO, "whoami refused: no issuer: Host header missing or not a host[:port]");
-            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(res);
             return;
         }
         switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
