@@ -2,7 +2,7 @@ package dev.portcullis.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Paths;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.http.HttpRequest;

@@ -7,21 +7,22 @@ import dev.portcullis.adapters.http.admin.AdminKeyRoutes;
 import dev.portcullis.adapters.http.admin.AdminUseCases;
 import dev.portcullis.adapters.http.admin.AdminUserRoutes;
 import dev.portcullis.adapters.http.admin.RegistrationRoutes;
-import dev.portcullis.adapters.http.bearer.WhoamiRoutes;
+import dev.portcullis.adapters.http.whoami.WhoamiRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes;
 import dev.portcullis.adapters.http.discovery.DiscoveryRoutes.OptionalEndpoint;
 import dev.portcullis.adapters.http.discovery.JwksRoutes;
 import dev.portcullis.adapters.http.health.HealthRoutes;
-import dev.portcullis.adapters.http.edge.HeadRequests;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.HeadRequests;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.adapters.http.limits.ConnectionGuard;
 import dev.portcullis.adapters.http.limits.ConnectionLimits;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.edge.SecurityHeaders;
+import dev.portcullis.adapters.http.protocol.SecurityHeaders;
 import dev.portcullis.adapters.http.error.EdgeErrorHandling;
 import dev.portcullis.adapters.http.introspection.IntrospectionRoutes;
 import dev.portcullis.adapters.http.revocation.RevocationRoutes;
 import dev.portcullis.adapters.http.token.TokenRefusals;
+import dev.portcullis.adapters.http.token.TokenRequestParser;
 import dev.portcullis.adapters.http.token.TokenRoutes;
 import dev.portcullis.application.port.in.LimitRequests;
 import io.helidon.webserver.WebServerConfig;
@@ -151,7 +152,7 @@ public final class HttpAdapter {
             useCases.authorize().ifPresent(a -> served.add(OptionalEndpoint.AUTHORIZATION));
             lifecycle.ifPresent(l -> served.add(OptionalEndpoint.REVOCATION_AND_INTROSPECTION));
             admin.flatMap(AdminUseCases::registration).ifPresent(r -> served.add(OptionalEndpoint.REGISTRATION));
-            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served));
+            routing.register(new DiscoveryRoutes(useCases.describeServer(), issuers, served, TokenRequestParser.PARSED_GRANT_TYPES));
         }
         lifecycle.ifPresent(l -> {
             routing.register(new RevocationRoutes(l.revokeToken(), gate));

@@ -1,6 +1,6 @@
 package dev.portcullis.adapters.http;
 
-import dev.portcullis.adapters.http.edge.IssuerSource;
+import dev.portcullis.adapters.http.issuer.IssuerSource;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.Issuer;
 import java.util.Objects;

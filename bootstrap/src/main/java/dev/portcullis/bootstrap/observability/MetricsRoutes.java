@@ -1,7 +1,7 @@
 package dev.portcullis.bootstrap.observability;
 
 import dev.portcullis.adapters.http.admin.AdminGate;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;

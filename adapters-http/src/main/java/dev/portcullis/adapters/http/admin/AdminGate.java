@@ -2,9 +2,9 @@ package dev.portcullis.adapters.http.admin;
 
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.error.OAuthErrors;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
 import dev.portcullis.domain.error.OAuthError;
@@ -54,7 +54,7 @@ public final class AdminGate {
         CacheHeaders.noStore(res);
         Optional<dev.portcullis.domain.token.Issuer> issuer = issuers.resolve(req);
         if (issuer.isEmpty()) {
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
+            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(res);
             return Optional.empty();
         }
         switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {

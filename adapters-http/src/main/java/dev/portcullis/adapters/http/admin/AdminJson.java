@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.application.port.in.admin.AdminResult;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -172,10 +172,7 @@ final class AdminJson {
     }
 
     static void error(ServerResponse res, Status status, String error, String description) {
-        ObjectNode body = Json.object();
-        body.put("error", error);
-        body.put("error_description", description);
-        Json.send(res, status, body);
+        ErrorResponse.of(status, error, description).send(res);
     }
 
     /** The HTTP answer of a rejection: 400 invalid_request, 404 not_found, 409 conflict. */

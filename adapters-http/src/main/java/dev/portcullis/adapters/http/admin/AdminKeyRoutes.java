@@ -1,11 +1,11 @@
 package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.error.ErrorResponse;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.ListSigningKeys;
 import dev.portcullis.application.port.in.RotateSigningKey;
@@ -99,8 +99,8 @@ public final class AdminKeyRoutes implements HttpService {
             }
             case KeyRotation.NotRotatable refused -> {
                 LOG.log(Level.WARNING, "key rotation refused: {0}", refused.reason());
-                Json.send(res, Status.CONFLICT_409, OAuthErrors.body(OAuthError.INVALID_REQUEST,
-                        "keys of the configured signing algorithm are not rotated by the server"));
+                ErrorResponse.of(Status.CONFLICT_409, OAuthError.INVALID_REQUEST,
+                        "keys of the configured signing algorithm are not rotated by the server").send(res);
             }
         }
     }

@@ -2,8 +2,8 @@ package dev.portcullis.adapters.http.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.admin.AdminResult;
 import dev.portcullis.application.port.in.admin.NewUser;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
 import dev.portcullis.adapters.http.bearer.BearerToken;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Challenges;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.error.ErrorResponse;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.admin.AdminResult;
 import dev.portcullis.application.port.in.admin.DynamicRegistration;
@@ -77,8 +78,9 @@ public final class RegistrationRoutes implements HttpService {
                 // admitted
             }
             case BearerToken.Present wrong -> {
-                res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(Map.of("error", "invalid_token")));
-                AdminJson.error(res, Status.UNAUTHORIZED_401, "invalid_token", "the initial access token is not valid");
+                ErrorResponse.of(Status.UNAUTHORIZED_401, "invalid_token", "the initial access token is not valid")
+                        .challenge(Challenges.bearer(Map.of("error", "invalid_token")))
+                        .send(res);
                 return;
             }
             default -> {

@@ -3,7 +3,7 @@ package dev.portcullis.adapters.http.authorize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Json;
 import dev.portcullis.application.port.in.AuthorizationContext;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.code.PkceChallenge;

@@ -1,11 +1,11 @@
 package dev.portcullis.adapters.http.authorize;
 
 import dev.portcullis.adapters.http.authorize.AuthorizationSessions.Session;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormPost;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.log.LogSafe;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
@@ -34,7 +34,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,22 +126,14 @@ public final class AuthorizeRoutes implements HttpService {
     }
 
     private static AuthorizationRequest request(FormBody query) {
-        Set<String> repeated = new HashSet<>();
         Map<String, Optional<String>> values = new LinkedHashMap<>();
         for (String name : REQUEST_PARAMETERS) {
-            values.put(name, switch (query.param(name)) {
-                case FormBody.Absent absent -> Optional.empty();
-                case FormBody.Single single -> Optional.of(single.value());
-                case FormBody.Repeated r -> {
-                    repeated.add(name);
-                    yield Optional.empty();
-                }
-            });
+            values.put(name, query.param(name) instanceof FormBody.Single single ? Optional.of(single.value()) : Optional.empty());
         }
         return new AuthorizationRequest(values.get(AuthorizationRequest.CLIENT_ID), values.get(AuthorizationRequest.REDIRECT_URI),
                 values.get(AuthorizationRequest.RESPONSE_TYPE), values.get(AuthorizationRequest.CODE_CHALLENGE),
                 values.get(AuthorizationRequest.CODE_CHALLENGE_METHOD), values.get(AuthorizationRequest.SCOPE),
-                values.get(AuthorizationRequest.STATE), repeated);
+                values.get(AuthorizationRequest.STATE), Set.copyOf(query.repeated(REQUEST_PARAMETERS)));
     }
 
     private void loginPage(ServerRequest req, ServerResponse res, AuthorizationContext context, Issuer issuer) {
@@ -168,15 +159,15 @@ public final class AuthorizeRoutes implements HttpService {
         if (form.isEmpty()) {
             return;
         }
+        List<String> repeated = form.get().repeated(FORM_FIELDS);
+        if (!repeated.isEmpty()) {
+            errorPage(res, Status.BAD_REQUEST_400, ErrorText.BAD_REQUEST, "login form repeats " + repeated.getFirst());
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : FORM_FIELDS) {
-            switch (form.get().param(name)) {
-                case FormBody.Absent absent -> { }
-                case FormBody.Single single -> fields.put(name, single.value());
-                case FormBody.Repeated repeated -> {
-                    errorPage(res, Status.BAD_REQUEST_400, ErrorText.BAD_REQUEST, "login form repeats " + name);
-                    return;
-                }
+            if (form.get().param(name) instanceof FormBody.Single single) {
+                fields.put(name, single.value());
             }
         }
         Optional<Session> session = verifiedSession(req, res, fields.get("session"), issuer.get());

@@ -1,6 +1,6 @@
 package dev.portcullis.adapters.http.authorize;
 
-import dev.portcullis.adapters.http.edge.CacheHeaders;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;

@@ -1,12 +1,10 @@
 package dev.portcullis.adapters.http.bearer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Challenges;
-import dev.portcullis.adapters.http.edge.Json;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
@@ -20,11 +18,9 @@ public final class BearerRefusals {
 
     /** RFC 6750 §3: the request carried no usable authentication, so the challenge names no error. */
     public static void unauthenticated(ServerResponse res) {
-        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(Map.of()));
-        ObjectNode body = Json.object();
-        body.put("error", "unauthorized");
-        body.put("error_description", "a bearer token is required");
-        Json.send(res, Status.UNAUTHORIZED_401, body);
+        ErrorResponse.of(Status.UNAUTHORIZED_401, "unauthorized", "a bearer token is required")
+                .challenge(Challenges.bearer(Map.of()))
+                .send(res);
     }
 
     /**
@@ -47,7 +43,6 @@ public final class BearerRefusals {
             case INSUFFICIENT_SCOPE -> Status.FORBIDDEN_403;
             default -> Status.UNAUTHORIZED_401;
         };
-        res.header(HeaderNames.WWW_AUTHENTICATE, Challenges.bearer(params));
-        OAuthErrors.send(res, status, code);
+        ErrorResponse.of(status, code).challenge(Challenges.bearer(params)).send(res);
     }
 }

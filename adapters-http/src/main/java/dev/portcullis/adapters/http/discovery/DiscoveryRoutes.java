@@ -2,16 +2,13 @@ package dev.portcullis.adapters.http.discovery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
-import dev.portcullis.adapters.http.token.TokenRequestParser;
 import dev.portcullis.application.port.in.DescribeServer;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
-import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.grant.GrantType;
 import dev.portcullis.domain.scope.Scope;
 import dev.portcullis.domain.token.Issuer;
@@ -21,7 +18,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +29,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code grant_types_supported} lists only the configured grant types that the token
- *       endpoint can parse today ({@link TokenRequestParser#PARSED_GRANT_TYPES}), so that a client
+ *       endpoint can parse today (given by the wiring), so that a client
  *       never picks an advertised grant that answers {@code unsupported_grant_type};</li>
  *   <li>{@code response_types_supported} is REQUIRED by RFC 8414 §2: {@code ["code"]} with the
  *       authorization endpoint, which also brings {@code authorization_endpoint},
@@ -49,18 +45,18 @@ public final class DiscoveryRoutes implements HttpService {
     private final IssuerResolver issuers;
     /** The endpoints that are wired, so advertised; {@code /token} and {@code /jwks} always are. */
     private final Set<OptionalEndpoint> served;
+    /** The grant types the token endpoint turns into a grant: no other is advertised. */
+    private final Set<GrantType> parsedGrantTypes;
 
     /** Endpoints a deployment may go without. */
     public enum OptionalEndpoint { AUTHORIZATION, REVOCATION_AND_INTROSPECTION, REGISTRATION }
 
-    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers) {
-        this(describeServer, issuers, Set.of());
-    }
-
-    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, Set<OptionalEndpoint> served) {
+    public DiscoveryRoutes(DescribeServer describeServer, IssuerResolver issuers, Set<OptionalEndpoint> served,
+                           Set<GrantType> parsedGrantTypes) {
         this.describeServer = Objects.requireNonNull(describeServer, "describeServer");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.served = served.isEmpty() ? EnumSet.noneOf(OptionalEndpoint.class) : EnumSet.copyOf(served);
+        this.parsedGrantTypes = Set.copyOf(parsedGrantTypes);
     }
 
     @Override
@@ -71,13 +67,11 @@ public final class DiscoveryRoutes implements HttpService {
 
     private void metadata(ServerRequest req, ServerResponse res) {
         issuers.varyByIssuer(res);
-        Optional<Issuer> issuer = issuers.resolve(req);
+        Optional<Issuer> issuer = issuers.resolveOrRefuse(req, res, LOG, "discovery");
         if (issuer.isEmpty()) {
-            LOG.log(Level.INFO, "discovery refused: no issuer: Host header missing or not a host[:port]");
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
             return;
         }
-        ObjectNode doc = document(issuer.get(), describeServer.capabilities());
+        ObjectNode doc = document(issuer.get(), describeServer.capabilities(), parsedGrantTypes);
         if (served.contains(OptionalEndpoint.AUTHORIZATION)) {
             authorizationEndpoint(doc, issuer.get());
         }
@@ -90,14 +84,14 @@ public final class DiscoveryRoutes implements HttpService {
         Json.send(res, Status.OK_200, doc);
     }
 
-    static ObjectNode document(Issuer issuer, ServerCapabilities capabilities) {
+    static ObjectNode document(Issuer issuer, ServerCapabilities capabilities, Set<GrantType> parsedGrantTypes) {
         ObjectNode doc = Json.object();
         doc.put("issuer", issuer.value());
         doc.put("token_endpoint", issuer.endpoint(Paths.TOKEN));
         doc.put("jwks_uri", issuer.endpoint(Paths.JWKS));
         ArrayNode grants = doc.putArray("grant_types_supported");
         capabilities.grantTypes().stream()
-                .filter(TokenRequestParser.PARSED_GRANT_TYPES::contains)
+                .filter(parsedGrantTypes::contains)
                 .map(GrantType::wire)
                 .forEach(grants::add);
         ArrayNode methods = doc.putArray("token_endpoint_auth_methods_supported");

@@ -1,6 +1,6 @@
 package dev.portcullis.adapters.http.discovery;
 
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.PublishKeys;
 import io.helidon.http.Header;

@@ -2,7 +2,7 @@ package dev.portcullis.adapters.http.discovery;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.application.port.in.DescribeServer.ServerCapabilities;
 import dev.portcullis.domain.client.AuthMethod;
 import dev.portcullis.domain.token.Issuer;

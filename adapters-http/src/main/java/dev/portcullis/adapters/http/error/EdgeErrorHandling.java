@@ -1,16 +1,10 @@
 package dev.portcullis.adapters.http.error;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.edge.SecurityHeaders;
+import dev.portcullis.adapters.http.log.LogSafe;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.domain.error.OAuthError;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.DirectHandler.EventType;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
@@ -22,7 +16,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Edge-wide error answers, all JSON, none with an exception's message or stack trace:
+ * Edge-wide error answers, all JSON and written by {@link ErrorResponse}, none with an exception's message or stack trace:
  * <ul>
  *   <li>unknown path: 404 {@code {"error":"not_found"}} (Helidon throws {@code NotFoundException});</li>
  *   <li>{@link BackendUnavailableException} anywhere in the cause chain: 503
@@ -40,7 +34,6 @@ public final class EdgeErrorHandling {
 
     public static final int RETRY_AFTER_SECONDS = 5;
     private static final StackTraceBudget STACK_TRACES = new StackTraceBudget();
-    static final String TOO_LARGE = "the request body is too large";
 
     private EdgeErrorHandling() {
     }
@@ -56,14 +49,7 @@ public final class EdgeErrorHandling {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
             LOG.log(Level.DEBUG, () -> "protocol error " + status.code() + " on " + LogSafe.quote(request.method())
                     + " " + LogSafe.quote(request.path()) + ": " + LogSafe.quote(message));
-            headers.set(SecurityHeaders.NOSNIFF);
-            headers.set(HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store"));
-            headers.contentType(MediaTypes.APPLICATION_JSON);
-            return DirectHandler.TransportResponse.builder()
-                    .status(status)
-                    .headers(headers)
-                    .entity(Json.bytes(bodyFor(status)))
-                    .build();
+            return answerFor(status).noStore().transport(headers);
         };
         DirectHandlers.Builder builder = DirectHandlers.builder();
         for (EventType type : EventType.values()) {
@@ -79,13 +65,14 @@ public final class EdgeErrorHandling {
         } else {
             LOG.log(Level.DEBUG, () -> "HTTP error " + status.code() + " on " + describe(req) + ": " + e.getMessage());
         }
-        Json.send(res, status, bodyFor(status));
+        answerFor(status).send(res);
     }
 
     private static void backendUnavailable(ServerRequest req, ServerResponse res, Throwable e) {
         LOG.log(Level.WARNING, "backend unavailable on " + describe(req) + ": " + e.getMessage(), e);
-        res.header(HeaderNames.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-        OAuthErrors.send(res, Status.SERVICE_UNAVAILABLE_503, OAuthError.TEMPORARILY_UNAVAILABLE);
+        ErrorResponse.of(Status.SERVICE_UNAVAILABLE_503, OAuthError.TEMPORARILY_UNAVAILABLE)
+                .retryAfter(RETRY_AFTER_SECONDS)
+                .send(res);
     }
 
     private static void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
@@ -98,8 +85,7 @@ public final class EdgeErrorHandling {
         if (ClientDisconnects.isDisconnect(e)) {
             // the client hung up mid-request: nobody to answer, nothing to fix
             LOG.log(Level.DEBUG, () -> "client disconnected during " + describe(req) + ": " + e);
-            res.header(HeaderValues.CONNECTION_CLOSE);
-            Json.send(res, Status.BAD_REQUEST_400, OAuthErrors.body(OAuthError.INVALID_REQUEST));
+            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).closeConnection().send(res);
             return;
         }
         String reference = reference();
@@ -109,8 +95,8 @@ public final class EdgeErrorHandling {
         } else {
             LOG.log(Level.ERROR, line + " (stack trace logged within the last minute)");
         }
-        Json.send(res, Status.INTERNAL_SERVER_ERROR_500, OAuthErrors.body(OAuthError.SERVER_ERROR,
-                OAuthErrors.publicDescription(OAuthError.SERVER_ERROR) + " (reference " + reference + ")"));
+        ErrorResponse.of(Status.INTERNAL_SERVER_ERROR_500, OAuthError.SERVER_ERROR,
+                OAuthErrors.publicDescription(OAuthError.SERVER_ERROR) + " (reference " + reference + ")").send(res);
     }
 
     /** A correlation id: in the answer and on the log line, so that a caller's report finds the line. */
@@ -118,21 +104,14 @@ public final class EdgeErrorHandling {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
-    private static ObjectNode bodyFor(Status status) {
+    /** The answer to an HTTP status Helidon chose: its status, with the body the edge sends for it. */
+    private static ErrorResponse answerFor(Status status) {
         return switch (status.code()) {
-            case 404 -> errorOnly("not_found");
-            case 405 -> errorOnly("method_not_allowed");
-            case 413 -> OAuthErrors.body(OAuthError.INVALID_REQUEST, TOO_LARGE);
-            default -> status.code() >= 500
-                    ? OAuthErrors.body(OAuthError.SERVER_ERROR)
-                    : OAuthErrors.body(OAuthError.INVALID_REQUEST);
+            case 404 -> ErrorResponse.codeOnly(status, "not_found");
+            case 405 -> ErrorResponse.codeOnly(status, "method_not_allowed");
+            case 413 -> ErrorResponse.of(status, OAuthError.INVALID_REQUEST, ErrorResponse.TOO_LARGE);
+            default -> ErrorResponse.of(status, status.code() >= 500 ? OAuthError.SERVER_ERROR : OAuthError.INVALID_REQUEST);
         };
-    }
-
-    private static ObjectNode errorOnly(String code) {
-        ObjectNode body = Json.object();
-        body.put("error", code);
-        return body;
     }
 
     private static String describe(ServerRequest req) {

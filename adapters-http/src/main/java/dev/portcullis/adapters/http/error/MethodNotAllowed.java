@@ -1,8 +1,5 @@
 package dev.portcullis.adapters.http.error;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Json;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -20,13 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class MethodNotAllowed {
 
-    private static final byte[] BODY;
-
-    static {
-        ObjectNode body = Json.object();
-        body.put("error", "method_not_allowed");
-        BODY = Json.bytes(body);
-    }
+    private static final ErrorResponse ANSWER = ErrorResponse.codeOnly(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed").noStore();
 
     private MethodNotAllowed() {
     }
@@ -35,11 +26,8 @@ public final class MethodNotAllowed {
         Header allow = HeaderValues.createCached(HeaderNames.ALLOW,
                 Arrays.stream(allowed).map(Method::text).collect(Collectors.joining(", ")));
         return (req, res) -> {
-            res.status(Status.METHOD_NOT_ALLOWED_405);
             res.header(allow);
-            CacheHeaders.noStore(res);
-            res.headers().contentType(io.helidon.common.media.type.MediaTypes.APPLICATION_JSON);
-            res.send(BODY);
+            ANSWER.send(res);
         };
     }
 }

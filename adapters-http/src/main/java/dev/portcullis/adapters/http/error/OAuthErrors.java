@@ -1,14 +1,10 @@
 package dev.portcullis.adapters.http.error;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.Json;
 import dev.portcullis.domain.error.OAuthError;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerResponse;
 
 /**
- * The wire shape of an OAuth error (RFC 6749 §5.2, RFC 6750 §3): {@code {"error","error_description"}}
- * with one generic public description per code. Why a request failed goes to the log, never here.
+ * The one generic public description of each OAuth error code (RFC 6749 §5.2, RFC 6750 §3), for the
+ * {@code error_description} {@link ErrorResponse} writes. Why a request failed goes to the log, never here.
  */
 public final class OAuthErrors {
 
@@ -30,21 +26,5 @@ public final class OAuthErrors {
             case INVALID_TOKEN -> "the access token is invalid, expired or revoked";
             case INSUFFICIENT_SCOPE -> "the access token does not carry the scope this resource requires";
         };
-    }
-
-    public static ObjectNode body(OAuthError error) {
-        return body(error, publicDescription(error));
-    }
-
-    /** For the few edge failures with a more precise yet still generic description (e.g. a body too large). */
-    public static ObjectNode body(OAuthError error, String publicDescription) {
-        ObjectNode body = Json.object();
-        body.put("error", error.code());
-        body.put("error_description", publicDescription);
-        return body;
-    }
-
-    public static void send(ServerResponse res, Status status, OAuthError error) {
-        Json.send(res, status, body(error));
     }
 }

@@ -1,22 +1,21 @@
 package dev.portcullis.adapters.http.introspection;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
 import dev.portcullis.adapters.http.bearer.BearerToken;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
-import dev.portcullis.adapters.http.revocation.RevocationRequestParser;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Single;
+import dev.portcullis.adapters.http.form.TokenParameters;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.token.Issuer;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,17 +30,17 @@ import java.util.Optional;
  */
 public final class IntrospectionRequestParser {
 
-    private static final List<String> RECOGNIZED = List.of(RevocationRequestParser.TOKEN,
-            RevocationRequestParser.TOKEN_TYPE_HINT, ClientCredentialsExtraction.CLIENT_ID,
+    private static final List<String> RECOGNIZED = List.of(TokenParameters.TOKEN,
+            TokenParameters.TOKEN_TYPE_HINT, ClientCredentialsExtraction.CLIENT_ID,
             ClientCredentialsExtraction.CLIENT_SECRET);
 
     private IntrospectionRequestParser() {
     }
 
     public static ClientRequestParse<IntrospectionRequest> parse(FormBody form, List<String> authorization, Issuer issuer) {
-        Optional<String> repeated = RevocationRequestParser.firstRepeated(form, RECOGNIZED);
+        Optional<ClientRequestParse<IntrospectionRequest>> repeated = ClientRequestParse.refuseRepeated(form, RECOGNIZED);
         if (repeated.isPresent()) {
-            return new Failed<>(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
+            return repeated.get();
         }
         Caller caller;
         switch (BearerToken.parse(authorization)) {
@@ -58,16 +57,16 @@ public final class IntrospectionRequestParser {
             default -> {
                 switch (ClientCredentialsExtraction.extract(authorization, form)) {
                     case Refused refused -> {
-                        return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
+                        return refused.asParseFailure();
                     }
                     case Extracted extracted -> caller = new Caller.ClientCaller(extracted.credentials());
                 }
             }
         }
-        if (!(form.param(RevocationRequestParser.TOKEN) instanceof Single token)) {
+        if (!(form.param(TokenParameters.TOKEN) instanceof Single token)) {
             return new Failed<>(OAuthError.INVALID_REQUEST, "token missing", false);
         }
-        return new Parsed<>(new IntrospectionRequest(caller, token.value(), RevocationRequestParser.hint(form), issuer));
+        return new Parsed<>(new IntrospectionRequest(caller, token.value(), TokenParameters.hint(form), issuer));
     }
 
     /** A single Authorization header whose scheme is Bearer: its malformations are the bearer's, not Basic's. */

@@ -1,32 +1,21 @@
 package dev.portcullis.adapters.http.introspection;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientEndpoint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.adapters.http.bearer.BearerRefusals;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Challenges;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
-import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IntrospectToken;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.Introspection;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
-import dev.portcullis.domain.client.AuthMethod;
-import dev.portcullis.domain.client.ClientId;
-import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.scope.ScopeSet;
 import dev.portcullis.domain.token.AccessTokenClaims;
-import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -60,6 +49,7 @@ public final class IntrospectionRoutes implements HttpService {
     private final IssuerResolver issuers;
     private final ScopeSet introspectionScope;
     private final RequestGate gate;
+    private final ClientEndpoint endpoint;
 
     public IntrospectionRoutes(IntrospectToken introspectToken, IssuerResolver issuers, ScopeSet introspectionScope) {
         this(introspectToken, issuers, introspectionScope, RequestGate.open());
@@ -71,79 +61,44 @@ public final class IntrospectionRoutes implements HttpService {
         this.introspectToken = Objects.requireNonNull(introspectToken, "introspectToken");
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.introspectionScope = Objects.requireNonNull(introspectionScope, "introspectionScope");
+        // a 401 for a caller who sent nothing names both ways in
+        this.endpoint = new ClientEndpoint(LOG, "introspection", gate, error -> { },
+                List.of(Challenges.basic(), Challenges.bearer(Map.of())));
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any(Paths.INTROSPECT, (req, res) -> {
-                    CacheHeaders.noStore(res);
-                    res.next();
-                })
-                .post(Paths.INTROSPECT, this::introspect)
-                .any(Paths.INTROSPECT, MethodNotAllowed.allowing(Method.POST));
+        ClientEndpoint.route(rules, Paths.INTROSPECT, this::introspect);
     }
 
     private void introspect(ServerRequest req, ServerResponse res) {
-        FormBody form;
-        switch (FormPost.read(req)) {
-            case FormPost.TooLarge tooLarge -> {
-                LOG.log(Level.INFO, () -> "introspection refused: body too large: " + tooLarge.reason());
-                ClientErrors.tooLarge(res);
-                return;
-            }
-            case FormPost.Malformed malformed -> {
-                refuseClient(res, OAuthError.INVALID_REQUEST, malformed.reason(), false);
-                return;
-            }
-            case FormPost.Read read -> form = read.form();
-        }
-        Optional<Issuer> issuer = issuers.resolve(req);
-        if (issuer.isEmpty()) {
-            refuseClient(res, OAuthError.INVALID_REQUEST, "no issuer: Host header missing or not a host[:port]", false);
+        Optional<ClientEndpoint.IssuedForm> sent = endpoint.formAndIssuer(issuers, req, res);
+        if (sent.isEmpty()) {
             return;
         }
-        IntrospectionRequest request;
         String source = gate.source(req);
-        switch (IntrospectionRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of), issuer.get())) {
-            case ClientRequestParse.Failed<IntrospectionRequest> failed -> {
-                if (gate.admitOrRefuse(source, Optional.empty(), res, "introspection")) {
-                    refuseClient(res, failed.error(), failed.reason(), failed.challengeBasic());
-                }
-                return;
-            }
-            case ClientRequestParse.Parsed<IntrospectionRequest> parsed -> request = parsed.request();
-        }
-        Optional<ClientId> caller = request.caller() instanceof Caller.ClientCaller client
-                ? Optional.of(client.credentials().clientId()) : Optional.empty();
-        if (!gate.admitOrRefuse(source, caller, res, "introspection")) {
+        Optional<IntrospectionRequest> admitted = endpoint.admit(
+                IntrospectionRequestParser.parse(sent.get().form(), req.headers().all(HeaderNames.AUTHORIZATION, List::of),
+                        sent.get().issuer()),
+                source, request -> request.caller() instanceof Caller.ClientCaller client
+                        ? Optional.of(client.credentials().clientId()) : Optional.empty(), res);
+        if (admitted.isEmpty()) {
             return;
         }
+        IntrospectionRequest request = admitted.get();
         switch (introspectToken.introspect(request)) {
             case Introspection.ActiveAccessToken active -> Json.send(res, Status.OK_200, accessToken(active.claims()));
             case Introspection.ActiveRefreshToken active -> Json.send(res, Status.OK_200, refreshToken(active));
             case Introspection.Inactive inactive -> Json.send(res, Status.OK_200, Json.object().put("active", false));
             case Introspection.Refused refused -> {
                 if (request.caller() instanceof Caller.ClientCaller client) {
-                    if (refused.error() == OAuthError.INVALID_CLIENT) {
-                        gate.failedClientAuthentication(source, client.credentials().clientId());
-                    }
-                    refuseClient(res, refused.error(), client.credentials() + ": " + refused.reason(),
-                            client.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
+                    endpoint.rejected(res, source, client.credentials(), refused.error(), refused.reason());
                 } else {
                     LOG.log(Level.INFO, () -> "introspection refused: " + refused.error().code() + ": " + refused.reason());
                     BearerRefusals.refuse(res, refused.error(), introspectionScope);
                 }
             }
         }
-    }
-
-    /** As at the token endpoint; a 401 for a caller who sent nothing names both ways in. */
-    private static void refuseClient(ServerResponse res, OAuthError error, String reason, boolean challenge) {
-        LOG.log(Level.INFO, () -> "introspection refused: " + error.code() + ": " + reason);
-        if (error == OAuthError.INVALID_CLIENT && challenge) {
-            res.header(HeaderValues.create(HeaderNames.WWW_AUTHENTICATE, Challenges.basic(), Challenges.bearer(Map.of())));
-        }
-        ClientErrors.send(res, error, false);
     }
 
     private static ObjectNode accessToken(AccessTokenClaims claims) {

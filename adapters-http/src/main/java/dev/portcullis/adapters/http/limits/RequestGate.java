@@ -1,8 +1,6 @@
 package dev.portcullis.adapters.http.limits;
 
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.error.OAuthErrors;
+import dev.portcullis.adapters.http.error.ErrorResponse;
 import dev.portcullis.application.port.in.LimitRequests;
 import dev.portcullis.application.port.in.LimitRequests.Admission;
 import dev.portcullis.application.port.in.LimitRequests.TooMany;
@@ -101,8 +99,9 @@ public final class RequestGate {
 
     /** 429, {@code Retry-After}, {@code Cache-Control: no-store}, RFC 6749-shaped {@code temporarily_unavailable}. */
     public static void tooManyRequests(ServerResponse res, Duration retryAfter) {
-        res.header(HeaderNames.RETRY_AFTER, String.valueOf(retryAfterSeconds(retryAfter)));
-        CacheHeaders.noStore(res);
-        Json.send(res, Status.TOO_MANY_REQUESTS_429, OAuthErrors.body(OAuthError.TEMPORARILY_UNAVAILABLE, TOO_MANY));
+        ErrorResponse.of(Status.TOO_MANY_REQUESTS_429, OAuthError.TEMPORARILY_UNAVAILABLE, TOO_MANY)
+                .retryAfter(retryAfterSeconds(retryAfter))
+                .noStore()
+                .send(res);
     }
 }

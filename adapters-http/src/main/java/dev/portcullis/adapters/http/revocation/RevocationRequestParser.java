@@ -1,20 +1,18 @@
 package dev.portcullis.adapters.http.revocation;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Repeated;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormBody.Single;
+import dev.portcullis.adapters.http.form.TokenParameters;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
-import dev.portcullis.domain.token.TokenTypeHint;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,10 +27,7 @@ import java.util.Optional;
  */
 public final class RevocationRequestParser {
 
-    public static final String TOKEN = "token";
-    public static final String TOKEN_TYPE_HINT = "token_type_hint";
-
-    private static final List<String> RECOGNIZED = List.of(TOKEN, TOKEN_TYPE_HINT,
+    private static final List<String> RECOGNIZED = List.of(TokenParameters.TOKEN, TokenParameters.TOKEN_TYPE_HINT,
             ClientCredentialsExtraction.CLIENT_ID, ClientCredentialsExtraction.CLIENT_SECRET);
 
     private RevocationRequestParser() {
@@ -40,29 +35,20 @@ public final class RevocationRequestParser {
 
     /** @param authorization every Authorization header value of the request */
     public static ClientRequestParse<RevocationRequest> parse(FormBody form, List<String> authorization) {
-        Optional<String> repeated = firstRepeated(form, RECOGNIZED);
+        Optional<ClientRequestParse<RevocationRequest>> repeated = ClientRequestParse.refuseRepeated(form, RECOGNIZED);
         if (repeated.isPresent()) {
-            return new Failed<>(OAuthError.INVALID_REQUEST, "parameter " + repeated.get() + " repeated", false);
+            return repeated.get();
         }
         PresentedCredentials credentials;
         switch (ClientCredentialsExtraction.extract(authorization, form)) {
             case Refused refused -> {
-                return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
+                return refused.asParseFailure();
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }
-        if (!(form.param(TOKEN) instanceof Single token)) {
+        if (!(form.param(TokenParameters.TOKEN) instanceof Single token)) {
             return new Failed<>(OAuthError.INVALID_REQUEST, "token missing", false);
         }
-        return new Parsed<>(new RevocationRequest(credentials, token.value(), hint(form)));
-    }
-
-    /** The hint, if it is one this server knows. Shared with introspection, whose parameter is the same (RFC 7662 §2.1). */
-    public static Optional<TokenTypeHint> hint(FormBody form) {
-        return form.param(TOKEN_TYPE_HINT) instanceof Single hint ? TokenTypeHint.fromWire(hint.value()) : Optional.empty();
-    }
-
-    public static Optional<String> firstRepeated(FormBody form, List<String> names) {
-        return names.stream().filter(name -> form.param(name) instanceof Repeated).findFirst();
+        return new Parsed<>(new RevocationRequest(credentials, token.value(), TokenParameters.hint(form)));
     }
 }

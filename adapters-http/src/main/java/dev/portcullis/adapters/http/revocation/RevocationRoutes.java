@@ -1,20 +1,14 @@
 package dev.portcullis.adapters.http.revocation;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.clientauth.ClientEndpoint;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
-import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.RevokeToken;
 import dev.portcullis.application.port.in.RevokeToken.RevocationRequest;
 import dev.portcullis.application.port.in.RevokeToken.RevocationResult;
-import dev.portcullis.domain.client.AuthMethod;
-import dev.portcullis.domain.error.OAuthError;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -38,6 +32,7 @@ public final class RevocationRoutes implements HttpService {
 
     private final RevokeToken revokeToken;
     private final RequestGate gate;
+    private final ClientEndpoint endpoint;
 
     public RevocationRoutes(RevokeToken revokeToken) {
         this(revokeToken, RequestGate.open());
@@ -46,64 +41,35 @@ public final class RevocationRoutes implements HttpService {
     public RevocationRoutes(RevokeToken revokeToken, RequestGate gate) {
         this.revokeToken = Objects.requireNonNull(revokeToken, "revokeToken");
         this.gate = Objects.requireNonNull(gate, "gate");
+        this.endpoint = new ClientEndpoint(LOG, "revocation", gate, error -> { }, List.of(Challenges.basic()));
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any(Paths.REVOKE, (req, res) -> {
-                    CacheHeaders.noStore(res);
-                    res.next();
-                })
-                .post(Paths.REVOKE, this::revoke)
-                .any(Paths.REVOKE, MethodNotAllowed.allowing(Method.POST));
+        ClientEndpoint.route(rules, Paths.REVOKE, this::revoke);
     }
 
     private void revoke(ServerRequest req, ServerResponse res) {
-        FormBody form;
-        switch (FormPost.read(req)) {
-            case FormPost.TooLarge tooLarge -> {
-                LOG.log(Level.INFO, () -> "revocation refused: body too large: " + tooLarge.reason());
-                ClientErrors.tooLarge(res);
-                return;
-            }
-            case FormPost.Malformed malformed -> {
-                refuse(res, OAuthError.INVALID_REQUEST, malformed.reason(), false);
-                return;
-            }
-            case FormPost.Read read -> form = read.form();
-        }
-        RevocationRequest request;
-        String source = gate.source(req);
-        switch (RevocationRequestParser.parse(form, req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
-            case ClientRequestParse.Failed<RevocationRequest> failed -> {
-                if (gate.admitOrRefuse(source, Optional.empty(), res, "revocation")) {
-                    refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
-                }
-                return;
-            }
-            case ClientRequestParse.Parsed<RevocationRequest> parsed -> request = parsed.request();
-        }
-        if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "revocation")) {
+        Optional<FormBody> form = endpoint.form(req, res);
+        if (form.isEmpty()) {
             return;
         }
+        String source = gate.source(req);
+        Optional<RevocationRequest> admitted = endpoint.admit(
+                RevocationRequestParser.parse(form.get(), req.headers().all(HeaderNames.AUTHORIZATION, List::of)),
+                source, request -> Optional.of(request.credentials().clientId()), res);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        RevocationRequest request = admitted.get();
         switch (revokeToken.revoke(request)) {
             case RevocationResult.Done done -> {
                 LOG.log(Level.INFO, () -> "revocation by " + request.credentials().clientId() + ": " + done.outcome());
                 res.status(Status.OK_200);
                 res.send();
             }
-            case RevocationResult.Rejected rejected -> {
-                if (rejected.error() == OAuthError.INVALID_CLIENT) {
-                    gate.failedClientAuthentication(source, request.credentials().clientId());
-                }
-                refuse(res, rejected.error(), request.credentials() + ": " + rejected.reason(),
-                        request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
-            }
+            case RevocationResult.Rejected rejected ->
+                    endpoint.rejected(res, source, request.credentials(), rejected.error(), rejected.reason());
         }
-    }
-
-    private static void refuse(ServerResponse res, OAuthError error, String reason, boolean challengeBasic) {
-        LOG.log(Level.INFO, () -> "revocation refused: " + error.code() + ": " + reason);
-        ClientErrors.send(res, error, challengeBasic);
     }
 }

@@ -1,15 +1,16 @@
 package dev.portcullis.adapters.http.token;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Repeated;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
-import dev.portcullis.adapters.http.edge.LogSafe;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Repeated;
+import dev.portcullis.adapters.http.form.FormBody.Single;
+import dev.portcullis.adapters.http.log.LogSafe;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
@@ -77,10 +78,9 @@ public final class TokenRequestParser {
                                                          String source) {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(source, "source");
-        for (String name : RECOGNIZED) {
-            if (form.param(name) instanceof Repeated) {
-                return fail(OAuthError.INVALID_REQUEST, "parameter " + name + " repeated");
-            }
+        Optional<ClientRequestParse<TokenRequest>> repeated = ClientRequestParse.refuseRepeated(form, RECOGNIZED);
+        if (repeated.isPresent()) {
+            return repeated.get();
         }
         Grant grant;
         switch (parseGrant(form)) {
@@ -92,7 +92,7 @@ public final class TokenRequestParser {
         PresentedCredentials credentials;
         switch (ClientCredentialsExtraction.extract(authorization, form)) {
             case Refused refused -> {
-                return new Failed<>(refused.error(), refused.reason(), refused.challengeBasic());
+                return refused.asParseFailure();
             }
             case Extracted extracted -> credentials = extracted.credentials();
         }

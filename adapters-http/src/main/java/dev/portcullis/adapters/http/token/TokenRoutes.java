@@ -1,24 +1,17 @@
 package dev.portcullis.adapters.http.token;
 
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientEndpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormPost;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.protocol.Challenges;
+import dev.portcullis.adapters.http.form.FormPost;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.limits.RequestGate;
-import dev.portcullis.adapters.http.error.ClientErrors;
-import dev.portcullis.adapters.http.error.MethodNotAllowed;
 import dev.portcullis.application.port.in.IssueToken;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.application.port.in.TokenResult;
-import dev.portcullis.domain.client.AuthMethod;
-import dev.portcullis.domain.error.OAuthError;
-import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -47,6 +40,7 @@ public final class TokenRoutes implements HttpService {
     private final IssuerResolver issuers;
     private final RequestGate gate;
     private final TokenRefusals refusals;
+    private final ClientEndpoint endpoint;
 
     public TokenRoutes(IssueToken issueToken, IssuerResolver issuers) {
         this(issueToken, issuers, RequestGate.open(), TokenRefusals.none());
@@ -57,54 +51,28 @@ public final class TokenRoutes implements HttpService {
         this.issuers = Objects.requireNonNull(issuers, "issuers");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
+        this.endpoint = new ClientEndpoint(LOG, "token request", gate, refusals::refused, List.of(Challenges.basic()));
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.any(Paths.TOKEN, (req, res) -> {
-                    CacheHeaders.noStore(res);
-                    res.next();
-                })
-                .post(Paths.TOKEN, this::token)
-                .any(Paths.TOKEN, MethodNotAllowed.allowing(Method.POST));
+        ClientEndpoint.route(rules, Paths.TOKEN, this::token);
     }
 
     private void token(ServerRequest req, ServerResponse res) {
-        FormBody form;
-        switch (FormPost.read(req)) {
-            case FormPost.TooLarge tooLarge -> {
-                tooLarge(res, tooLarge.reason());
-                return;
-            }
-            case FormPost.Malformed malformed -> {
-                refusals.refused(OAuthError.INVALID_REQUEST);
-                refuse(res, OAuthError.INVALID_REQUEST, malformed.reason(), false);
-                return;
-            }
-            case FormPost.Read read -> form = read.form();
-        }
-        Optional<Issuer> issuer = issuers.resolve(req);
-        if (issuer.isEmpty()) {
-            refusals.refused(OAuthError.INVALID_REQUEST);
-            refuse(res, OAuthError.INVALID_REQUEST, "no issuer: Host header missing or not a host[:port]", false);
+        Optional<ClientEndpoint.IssuedForm> sent = endpoint.formAndIssuer(issuers, req, res);
+        if (sent.isEmpty()) {
             return;
         }
         List<String> authorization = req.headers().all(HeaderNames.AUTHORIZATION, List::of);
-        TokenRequest request;
         String source = gate.source(req);
-        switch (TokenRequestParser.parse(form, authorization, issuer.get(), source)) {
-            case ClientRequestParse.Failed<TokenRequest> failed -> {
-                if (gate.admitOrRefuse(source, Optional.empty(), res, "token request")) {
-                    refusals.refused(failed.error());
-                    refuse(res, failed.error(), failed.reason(), failed.challengeBasic());
-                }
-                return;
-            }
-            case ClientRequestParse.Parsed<TokenRequest> parsed -> request = parsed.request();
-        }
-        if (!gate.admitOrRefuse(source, Optional.of(request.credentials().clientId()), res, "token request")) {
+        Optional<TokenRequest> admitted = endpoint.admit(
+                TokenRequestParser.parse(sent.get().form(), authorization, sent.get().issuer(), source),
+                source, request -> Optional.of(request.credentials().clientId()), res);
+        if (admitted.isEmpty()) {
             return;
         }
+        TokenRequest request = admitted.get();
         switch (issueToken.issue(request)) {
             case TokenResult.Issued issued -> Json.send(res, Status.OK_200, tokenResponse(issued));
             case TokenResult.Throttled throttled -> {
@@ -112,13 +80,8 @@ public final class TokenRoutes implements HttpService {
                         + ": password grant locked out for the username from " + source);
                 RequestGate.tooManyRequests(res, throttled.retryAfter());
             }
-            case TokenResult.Rejected rejected -> {
-                if (rejected.error() == OAuthError.INVALID_CLIENT) {
-                    gate.failedClientAuthentication(source, request.credentials().clientId());
-                }
-                refuse(res, rejected.error(), request.credentials() + ": " + rejected.reason(),
-                        request.credentials().method() == AuthMethod.CLIENT_SECRET_BASIC);
-            }
+            case TokenResult.Rejected rejected ->
+                    endpoint.rejected(res, source, request.credentials(), rejected.error(), rejected.reason());
         }
     }
 
@@ -133,16 +96,5 @@ public final class TokenRoutes implements HttpService {
         }
         issued.refreshToken().ifPresent(refresh -> body.put("refresh_token", refresh));
         return body;
-    }
-
-    /** RFC 6749 §5.2: 401 for invalid_client, with a Basic challenge when asked; 400 for the others. */
-    private static void refuse(ServerResponse res, OAuthError error, String reason, boolean challengeBasic) {
-        LOG.log(Level.INFO, () -> "token request refused: " + error.code() + ": " + reason);
-        ClientErrors.send(res, error, challengeBasic);
-    }
-
-    private static void tooLarge(ServerResponse res, String reason) {
-        LOG.log(Level.INFO, () -> "token request refused: body too large: " + reason);
-        ClientErrors.tooLarge(res);
     }
 }

@@ -1,11 +1,12 @@
 package dev.portcullis.adapters.http.introspection;
 
+import static dev.portcullis.adapters.http.clientauth.BasicCredentialsTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
 import dev.portcullis.application.port.in.IntrospectToken.Caller;
 import dev.portcullis.application.port.in.IntrospectToken.IntrospectionRequest;
 import dev.portcullis.domain.client.ClientId;
@@ -18,10 +19,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IntrospectionRequestParserTest {
-
-    private static String basic(String idColonSecret) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(idColonSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     private static final Issuer ISSUER = new Issuer("https://auth.example.com");
 

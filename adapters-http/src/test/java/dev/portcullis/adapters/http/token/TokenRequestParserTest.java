@@ -1,12 +1,12 @@
 package dev.portcullis.adapters.http.token;
 
-import static dev.portcullis.adapters.http.token.BasicCredentialsTest.basic;
+import static dev.portcullis.adapters.http.clientauth.BasicCredentialsTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Failed;
-import dev.portcullis.adapters.http.edge.ClientRequestParse;
-import dev.portcullis.adapters.http.edge.ClientRequestParse.Parsed;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Parsed;
 import dev.portcullis.application.port.in.TokenRequest;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;

@@ -1,7 +1,10 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.clientauth;
 
+import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.domain.error.OAuthError;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the parser of a request from a client that authenticates ({@code /token}, {@code /revoke},
@@ -10,6 +13,12 @@ import java.util.Objects;
  * @param <T> the use case's request type
  */
 public sealed interface ClientRequestParse<T> {
+
+    /** {@code invalid_request} naming the first of {@code recognized} the form repeats; empty when none is. */
+    static <T> Optional<ClientRequestParse<T>> refuseRepeated(FormBody form, List<String> recognized) {
+        return form.repeated(recognized).stream().findFirst()
+                .map(name -> new Failed<>(OAuthError.INVALID_REQUEST, "parameter " + name + " repeated", false));
+    }
 
     record Parsed<T>(T request) implements ClientRequestParse<T> {
         public Parsed {

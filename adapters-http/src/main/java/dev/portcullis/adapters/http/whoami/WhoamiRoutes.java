@@ -1,13 +1,14 @@
-package dev.portcullis.adapters.http.bearer;
+package dev.portcullis.adapters.http.whoami;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.adapters.http.edge.CacheHeaders;
-import dev.portcullis.adapters.http.edge.IssuerResolver;
-import dev.portcullis.adapters.http.edge.Json;
-import dev.portcullis.adapters.http.edge.Paths;
+import dev.portcullis.adapters.http.bearer.BearerRefusals;
+import dev.portcullis.adapters.http.bearer.BearerToken;
+import dev.portcullis.adapters.http.protocol.CacheHeaders;
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
+import dev.portcullis.adapters.http.protocol.Json;
+import dev.portcullis.adapters.http.protocol.Paths;
 import dev.portcullis.adapters.http.error.MethodNotAllowed;
-import dev.portcullis.adapters.http.error.OAuthErrors;
 import dev.portcullis.application.port.in.AuthenticateBearer;
 import dev.portcullis.application.port.in.AuthenticateBearer.BearerResult;
 import dev.portcullis.domain.error.OAuthError;
@@ -57,10 +58,8 @@ public final class WhoamiRoutes implements HttpService {
 
     private void whoami(ServerRequest req, ServerResponse res) {
         CacheHeaders.noStore(res);
-        Optional<Issuer> issuer = issuers.resolve(req);
+        Optional<Issuer> issuer = issuers.resolveOrRefuse(req, res, LOG, "whoami");
         if (issuer.isEmpty()) {
-            LOG.log(Level.INFO, "whoami refused: no issuer: Host header missing or not a host[:port]");
-            OAuthErrors.send(res, Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST);
             return;
         }
         switch (BearerToken.parse(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {

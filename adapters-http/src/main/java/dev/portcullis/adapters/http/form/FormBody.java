@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.form;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,14 @@ public final class FormBody {
             case 1 -> new Single(all.getFirst());
             default -> new Repeated(all.size());
         };
+    }
+
+    /**
+     * The names among {@code names} that the body repeats, in the order of {@code names}: the one check of
+     * RFC 6749 §3.1 (request and response parameters MUST NOT be included more than once) every parser uses.
+     */
+    public List<String> repeated(Collection<String> names) {
+        return names.stream().filter(name -> values.getOrDefault(name, List.of()).size() > 1).toList();
     }
 
     /** Every non-empty value of {@code name}, in body order. */

@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.log;
 
 /** Untrusted text made fit for one log line: quoted, control characters escaped, length bounded. */
 public final class LogSafe {

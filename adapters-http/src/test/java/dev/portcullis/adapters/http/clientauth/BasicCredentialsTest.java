@@ -1,20 +1,20 @@
-package dev.portcullis.adapters.http.token;
+package dev.portcullis.adapters.http.clientauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.token.BasicCredentials.Found;
-import dev.portcullis.adapters.http.token.BasicCredentials.Malformed;
-import dev.portcullis.adapters.http.token.BasicCredentials.OtherScheme;
+import dev.portcullis.adapters.http.clientauth.BasicCredentials.Found;
+import dev.portcullis.adapters.http.clientauth.BasicCredentials.Malformed;
+import dev.portcullis.adapters.http.clientauth.BasicCredentials.OtherScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class BasicCredentialsTest {
+public class BasicCredentialsTest {
 
     /** What a client sends: base64 of the already form-urlencoded {@code id:secret} (RFC 6749 §2.3.1). */
-    static String basic(String encodedIdColonSecret) {
+    public static String basic(String encodedIdColonSecret) {
         return "Basic " + Base64.getEncoder().encodeToString(encodedIdColonSecret.getBytes(StandardCharsets.UTF_8));
     }
 

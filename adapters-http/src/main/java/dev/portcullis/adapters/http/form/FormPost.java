@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.form;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;

@@ -1,10 +1,11 @@
-package dev.portcullis.adapters.http.token;
+package dev.portcullis.adapters.http.clientauth;
 
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Param;
-import dev.portcullis.adapters.http.edge.FormBody.Repeated;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
+import dev.portcullis.adapters.http.clientauth.ClientRequestParse.Failed;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Param;
+import dev.portcullis.adapters.http.form.FormBody.Repeated;
+import dev.portcullis.adapters.http.form.FormBody.Single;
+import dev.portcullis.adapters.http.form.FormBody;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
@@ -58,6 +59,11 @@ public final class ClientCredentialsExtraction {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(reason, "reason");
         }
+
+        /** The same refusal as the answer of a request parser. */
+        public <T> Failed<T> asParseFailure() {
+            return new Failed<>(error, reason, challengeBasic);
+        }
     }
 
     /** @param authorization every Authorization header value of the request, as received */
@@ -67,7 +73,7 @@ public final class ClientCredentialsExtraction {
         }
         Param formId = form.param(CLIENT_ID);
         Param formSecret = form.param(CLIENT_SECRET);
-        if (formId instanceof Repeated || formSecret instanceof Repeated) {
+        if (!form.repeated(List.of(CLIENT_ID, CLIENT_SECRET)).isEmpty()) {
             return invalidRequest("client_id or client_secret repeated");
         }
         if (authorization.size() == 1) {

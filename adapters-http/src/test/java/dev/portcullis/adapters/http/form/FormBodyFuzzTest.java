@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.token;
+package dev.portcullis.adapters.http.clientauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

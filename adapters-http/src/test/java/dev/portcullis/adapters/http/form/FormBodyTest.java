@@ -1,12 +1,12 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.edge.FormBody.Absent;
-import dev.portcullis.adapters.http.edge.FormBody.Malformed;
-import dev.portcullis.adapters.http.edge.FormBody.Parsed;
-import dev.portcullis.adapters.http.edge.FormBody.Repeated;
-import dev.portcullis.adapters.http.edge.FormBody.Single;
+import dev.portcullis.adapters.http.form.FormBody.Absent;
+import dev.portcullis.adapters.http.form.FormBody.Malformed;
+import dev.portcullis.adapters.http.form.FormBody.Parsed;
+import dev.portcullis.adapters.http.form.FormBody.Repeated;
+import dev.portcullis.adapters.http.form.FormBody.Single;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +36,14 @@ class FormBodyTest {
 
         assertThat(form.param("scope")).isEqualTo(new Repeated(2));
         assertThat(form.all("scope")).containsExactly("read", "write");
+    }
+
+    @Test
+    void repeated_names_the_given_names_sent_more_than_once_in_the_given_order() {
+        FormBody form = form("token=a&client_id=x&scope=r&token=b&scope=w&scope=&client_id=");
+
+        assertThat(form.repeated(java.util.List.of("client_id", "scope", "token", "other"))).containsExactly("scope", "token");
+        assertThat(form.repeated(java.util.List.of("client_id", "other"))).isEmpty();
     }
 
     @Test

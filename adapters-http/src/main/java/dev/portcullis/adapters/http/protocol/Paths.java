@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.protocol;
 
 /** The paths the edge serves, in one place: routes register them, discovery advertises them. */
 public final class Paths {

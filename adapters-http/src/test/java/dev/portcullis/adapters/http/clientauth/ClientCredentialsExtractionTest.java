@@ -1,12 +1,12 @@
-package dev.portcullis.adapters.http.token;
+package dev.portcullis.adapters.http.clientauth;
 
-import static dev.portcullis.adapters.http.token.BasicCredentialsTest.basic;
+import static dev.portcullis.adapters.http.clientauth.BasicCredentialsTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.adapters.http.edge.FormBody;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extracted;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Extraction;
-import dev.portcullis.adapters.http.token.ClientCredentialsExtraction.Refused;
+import dev.portcullis.adapters.http.form.FormBody;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extracted;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Extraction;
+import dev.portcullis.adapters.http.clientauth.ClientCredentialsExtraction.Refused;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;

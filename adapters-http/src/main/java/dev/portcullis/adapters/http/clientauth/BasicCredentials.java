@@ -1,6 +1,6 @@
-package dev.portcullis.adapters.http.token;
+package dev.portcullis.adapters.http.clientauth;
 
-import dev.portcullis.adapters.http.edge.FormBody;
+import dev.portcullis.adapters.http.form.FormBody;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,13 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.issuer;
 
+import dev.portcullis.adapters.http.error.ErrorResponse;
+import dev.portcullis.domain.error.OAuthError;
 import dev.portcullis.domain.token.Issuer;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.URI;
@@ -58,6 +61,22 @@ public final class IssuerResolver {
         this.source = Objects.requireNonNull(source, "source");
         this.configured = source instanceof IssuerSource.Configured c ? Optional.of(c.issuer()) : Optional.empty();
         this.trustForwardedHeaders = trustForwardedHeaders;
+    }
+
+    /** Why a request without an issuer is refused, for the log. */
+    public static final String NO_ISSUER = "no issuer: Host header missing or not a host[:port]";
+
+    /**
+     * The request's issuer, or, when it has none, the answer sent: 400 {@code invalid_request}, logged as
+     * {@code "<what> refused: no issuer: …"}.
+     */
+    public Optional<Issuer> resolveOrRefuse(ServerRequest request, ServerResponse response, System.Logger log, String what) {
+        Optional<Issuer> issuer = resolve(request);
+        if (issuer.isEmpty()) {
+            log.log(System.Logger.Level.INFO, what + " refused: " + NO_ISSUER);
+            ErrorResponse.of(Status.BAD_REQUEST_400, OAuthError.INVALID_REQUEST).send(response);
+        }
+        return issuer;
     }
 
     /**

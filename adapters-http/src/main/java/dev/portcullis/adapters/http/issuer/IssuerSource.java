@@ -1,4 +1,4 @@
-package dev.portcullis.adapters.http.edge;
+package dev.portcullis.adapters.http.issuer;
 
 import dev.portcullis.domain.token.Issuer;
 import java.util.Objects;
