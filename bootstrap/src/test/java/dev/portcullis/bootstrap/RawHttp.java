@@ -52,14 +52,7 @@ final class RawHttp {
     /** Sends {@code request}, reads one response, then reads on until the server closes or {@code waitMillis} pass. */
     static Exchange exchange(int port, byte[] request, int waitMillis) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            } catch (SocketException e) {
-                // the server may answer and close before reading a huge request to its end
-            }
+            write(socket, request);
             InputStream in = socket.getInputStream();
             Response response = read(in);
             socket.setSoTimeout(waitMillis);
@@ -82,16 +75,21 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code request} whole, unless the server answers and closes before reading it to its end. */
+    private static void write(Socket socket, byte[] request) throws IOException {
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        try {
+            out.write(request);
+            out.flush();
+        } catch (SocketException e) {
+            // the server may answer and close before reading a huge request to its end
+        }
+    }
+
     static Response send(int port, byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request);
-                out.flush();
-            } catch (SocketException e) {
-                // the server may answer and close before reading a huge request to its end
-            }
+            write(socket, request);
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
