@@ -122,7 +122,7 @@ class AuthorizationCodeGrantTest {
 
         assertThat(rejection(exchange(spaCredentials(), "no-such-code", Optional.of(SPA_CALLBACK), VERIFIER)))
                 .isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(endpoint.revocations.until).isEmpty();
+        assertThat(endpoint.revocations.until()).isEmpty();
     }
 
     @Test
@@ -145,7 +145,7 @@ class AuthorizationCodeGrantTest {
 
         assertThat(rejection(replay)).isEqualTo(OAuthError.INVALID_GRANT);
         assertThat(endpoint.revocations.isRevoked(JTI)).as("the access token of the first exchange").isTrue();
-        assertThat(endpoint.revocations.until.get(JTI)).as("until it would have expired anyway")
+        assertThat(endpoint.revocations.until().get(JTI)).as("until it would have expired anyway")
                 .isEqualTo(NOW.plusSeconds(5).plusSeconds(900));
         assertThat(endpoint.stored(refresh).state()).isEqualTo(RefreshToken.State.REVOKED);
         assertThat(rejection(endpoint.issue(spaCredentials(), new RefreshTokenGrant(refresh, ScopeSet.empty()))))
@@ -174,7 +174,7 @@ class AuthorizationCodeGrantTest {
         TokenResult replay = exchange(myappCredentials(), CODE, Optional.of(SPA_CALLBACK), VERIFIER);
 
         assertThat(rejection(replay)).isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(endpoint.revocations.until.get(JTI)).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(endpoint.revocations.until().get(JTI)).isEqualTo(NOW.plus(Duration.ofHours(2)));
     }
 
     @Test
@@ -186,7 +186,7 @@ class AuthorizationCodeGrantTest {
 
         exchange(myappCredentials(), CODE, Optional.of(SPA_CALLBACK), VERIFIER);
 
-        assertThat(endpoint.revocations.until.get(JTI)).isEqualTo(NOW.plusSeconds(900));
+        assertThat(endpoint.revocations.until().get(JTI)).isEqualTo(NOW.plusSeconds(900));
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.portcullis.application.service;
 
 import dev.portcullis.application.port.out.AuthorizationCodeStore;
 import dev.portcullis.application.port.out.ClientRepository;
+import dev.portcullis.application.port.out.KeyStore;
 import dev.portcullis.application.port.out.RefreshTokenStore;
 import dev.portcullis.application.port.out.RevocationList;
 import dev.portcullis.application.port.out.UserRepository;
 import dev.portcullis.application.port.out.contract.AuthorizationCodeStoreContract;
 import dev.portcullis.application.port.out.contract.ClientRepositoryContract;
+import dev.portcullis.application.port.out.contract.KeyStoreContract;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
 import dev.portcullis.application.port.out.contract.MapClientRepository;
+import dev.portcullis.application.port.out.contract.MapRefreshTokenStore;
+import dev.portcullis.application.port.out.contract.MapRevocationList;
 import dev.portcullis.application.port.out.contract.MapUserRepository;
 import dev.portcullis.application.port.out.contract.RefreshTokenStoreContract;
 import dev.portcullis.application.port.out.contract.RevocationListContract;
@@ -46,7 +51,15 @@ class FakesHonourTheContractsTest {
     class RefreshTokens extends RefreshTokenStoreContract {
         @Override
         protected RefreshTokenStore newStore() {
-            return new Fakes.MapRefreshTokenStore();
+            return new MapRefreshTokenStore();
+        }
+    }
+
+    @Nested
+    class SigningKeys extends KeyStoreContract {
+        @Override
+        protected KeyStore newKeyStore() {
+            return new ListKeyStore();
         }
     }
 
@@ -54,7 +67,7 @@ class FakesHonourTheContractsTest {
     class Revocations extends RevocationListContract {
         @Override
         protected RevocationList newRevocationList(Clock clock) {
-            return new Fakes.MapRevocationList(clock);
+            return new MapRevocationList(clock);
         }
     }
 }

@@ -9,8 +9,8 @@ import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.application.service.Fakes.PlainSecretHasher;
 import dev.portcullis.application.service.Fakes.RecordingSigner;
-import dev.portcullis.application.service.LifecycleFakes.MapRefreshTokenStore;
-import dev.portcullis.application.service.LifecycleFakes.MapRevocationList;
+import dev.portcullis.application.port.out.contract.MapRefreshTokenStore;
+import dev.portcullis.application.port.out.contract.MapRevocationList;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
@@ -216,11 +216,11 @@ class IntrospectTokenServiceTest {
         String access = compact(accessToken(ISSUER, MYAPP, ScopeSet.of("read")));
 
         asClient(MYAPP, "secret", access, Optional.empty());
-        assertThat(refreshTokens.finds).as("an access token found first asks no store").hasValue(0);
+        assertThat(refreshTokens.finds()).as("an access token found first asks no store").isEqualTo(0);
         asClient(MYAPP, "secret", active, Optional.of(TokenTypeHint.REFRESH_TOKEN));
-        assertThat(refreshTokens.finds).hasValue(1);
+        assertThat(refreshTokens.finds()).isEqualTo(1);
         assertThat(asClient(MYAPP, "secret", access, Optional.of(TokenTypeHint.REFRESH_TOKEN)))
                 .isInstanceOf(Introspection.ActiveAccessToken.class);
-        assertThat(refreshTokens.finds).hasValue(2);
+        assertThat(refreshTokens.finds()).isEqualTo(2);
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.application.port.in.TokenResult;
 import dev.portcullis.application.port.in.TokenResult.Issued;
+import dev.portcullis.application.port.out.contract.MapRefreshTokenStore;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.client.PresentedCredentials;
 import dev.portcullis.domain.error.OAuthError;
@@ -129,7 +130,7 @@ class RefreshTokenGrantTest {
         assertThat(rejection(refresh(newest))).as("the newest token of the family fails too").isEqualTo(OAuthError.INVALID_GRANT);
         assertThat(endpoint.revocations.isRevoked(first.accessToken().claims().jwtId())).isTrue();
         assertThat(endpoint.revocations.isRevoked(second.accessToken().claims().jwtId())).isTrue();
-        assertThat(endpoint.revocations.until.get(second.accessToken().claims().jwtId()))
+        assertThat(endpoint.revocations.until().get(second.accessToken().claims().jwtId()))
                 .isEqualTo(NOW.plus(Duration.ofMinutes(1)).plusSeconds(900));
     }
 
@@ -166,7 +167,7 @@ class RefreshTokenGrantTest {
         TokenResult stolen = endpoint.issue(PresentedCredentials.publicClient(new ClientId("spa")), new RefreshTokenGrant(token, ScopeSet.empty()));
 
         assertThat(rejection(stolen)).isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(endpoint.revocations.until).isEmpty();
+        assertThat(endpoint.revocations.until()).isEmpty();
         assertThat(endpoint.stored(token).state()).isEqualTo(RefreshToken.State.ACTIVE);
     }
 
@@ -240,7 +241,7 @@ class RefreshTokenGrantTest {
 
     @Test
     void losingARotationRaceIsReuseAndRevokesTheFamily() {
-        endpoint.refreshTokens = new Fakes.MapRefreshTokenStore() {
+        endpoint.refreshTokens = new MapRefreshTokenStore() {
             @Override
             public synchronized Rotation rotate(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
                 // another node rotates the same token between our find and our rotate
@@ -262,7 +263,7 @@ class RefreshTokenGrantTest {
 
     @Test
     void aTokenThatExpiresDuringTheRotationIsInvalidGrantAndRevokesNothing() {
-        endpoint.refreshTokens = new Fakes.MapRefreshTokenStore() {
+        endpoint.refreshTokens = new MapRefreshTokenStore() {
             @Override
             public synchronized Rotation rotate(OpaqueTokenHash presented, RefreshToken successor, Instant now) {
                 return new Rotation.Unknown();
@@ -272,7 +273,7 @@ class RefreshTokenGrantTest {
         String token = granted().refreshToken().orElseThrow();
 
         assertThat(rejection(refresh(token))).isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(endpoint.revocations.until).isEmpty();
+        assertThat(endpoint.revocations.until()).isEmpty();
         assertThat(endpoint.signer.signed).hasSize(1);
     }
 }

@@ -11,8 +11,8 @@ import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.application.service.Fakes.PlainSecretHasher;
 import dev.portcullis.application.service.Fakes.RecordingSigner;
-import dev.portcullis.application.service.LifecycleFakes.MapRefreshTokenStore;
-import dev.portcullis.application.service.LifecycleFakes.MapRevocationList;
+import dev.portcullis.application.port.out.contract.MapRefreshTokenStore;
+import dev.portcullis.application.port.out.contract.MapRevocationList;
 import dev.portcullis.application.service.LifecycleFakes.TimedVerifier;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
@@ -90,7 +90,7 @@ class RevokeTokenServiceTest {
         RevocationResult result = revokeAsMyapp(compact(token), Optional.empty());
 
         assertThat(result).isEqualTo(new RevocationResult.Done(Outcome.ACCESS_TOKEN_REVOKED));
-        assertThat(revocations.revoked).containsEntry(token.jwtId(), token.expiresAt().plus(SKEW));
+        assertThat(revocations.until()).containsEntry(token.jwtId(), token.expiresAt().plus(SKEW));
     }
 
     @Test
@@ -100,7 +100,7 @@ class RevokeTokenServiceTest {
         RevocationResult result = revokeAsMyapp(compact(token), Optional.of(TokenTypeHint.ACCESS_TOKEN));
 
         assertThat(result).isEqualTo(new RevocationResult.Done(Outcome.NOT_THE_CALLERS));
-        assertThat(revocations.revoked).isEmpty();
+        assertThat(revocations.until()).isEmpty();
     }
 
     @Test
@@ -110,7 +110,7 @@ class RevokeTokenServiceTest {
 
         assertThat(revokeAsMyapp(compact(token), Optional.empty())).isEqualTo(new RevocationResult.Done(Outcome.NOT_FOUND));
         assertThat(revokeAsMyapp("not-a-token-at-all", Optional.empty())).isEqualTo(new RevocationResult.Done(Outcome.NOT_FOUND));
-        assertThat(revocations.revoked).isEmpty();
+        assertThat(revocations.until()).isEmpty();
     }
 
     @Test
@@ -125,16 +125,16 @@ class RevokeTokenServiceTest {
         RevocationResult result = revokeAsMyapp(previous, Optional.of(TokenTypeHint.REFRESH_TOKEN));
 
         assertThat(result).isEqualTo(new RevocationResult.Done(Outcome.REFRESH_TOKEN_FAMILY_REVOKED));
-        assertThat(refreshTokens.tokens.values()).filteredOn(t -> t.family().equals(family))
+        assertThat(refreshTokens.all()).filteredOn(t -> t.family().equals(family))
                 .hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(RefreshToken.State.REVOKED));
         assertThat(refreshTokens.find(OpaqueTokenHash.of(unrelated), NOW).orElseThrow().state())
                 .isEqualTo(RefreshToken.State.ACTIVE);
-        assertThat(revocations.revoked)
+        assertThat(revocations.until())
                 .as("each access token until issue + 900 s + skew; the one issued two hours ago has expired")
                 .containsOnly(
                         java.util.Map.entry(new TokenId("at-of-" + previous), NOW.minusSeconds(300).plusSeconds(900).plus(SKEW)),
                         java.util.Map.entry(new TokenId("at-of-" + current), NOW.plusSeconds(900).plus(SKEW)));
-        assertThat(revocations.revoked).doesNotContainKey(new TokenId("at-of-" + old));
+        assertThat(revocations.until()).doesNotContainKey(new TokenId("at-of-" + old));
     }
 
     @Test
@@ -144,7 +144,7 @@ class RevokeTokenServiceTest {
 
         revokeAsMyapp(token, Optional.empty());
 
-        assertThat(revocations.revoked).containsEntry(new TokenId("at-of-" + token), NOW.plus(Duration.ofHours(2)).plus(SKEW));
+        assertThat(revocations.until()).containsEntry(new TokenId("at-of-" + token), NOW.plus(Duration.ofHours(2)).plus(SKEW));
     }
 
     @Test
@@ -156,7 +156,7 @@ class RevokeTokenServiceTest {
 
         assertThat(result).isEqualTo(new RevocationResult.Done(Outcome.NOT_THE_CALLERS));
         assertThat(refreshTokens.find(OpaqueTokenHash.of(token), NOW).orElseThrow().state()).isEqualTo(RefreshToken.State.ACTIVE);
-        assertThat(revocations.revoked).isEmpty();
+        assertThat(revocations.until()).isEmpty();
     }
 
     @Test
@@ -166,12 +166,12 @@ class RevokeTokenServiceTest {
 
         revokeAsMyapp(refresh, Optional.of(TokenTypeHint.REFRESH_TOKEN));
         assertThat(verifier.verifications).as("found as hinted: the other type is never tried").hasValue(0);
-        assertThat(refreshTokens.finds).hasValue(1);
+        assertThat(refreshTokens.finds()).isEqualTo(1);
 
         revokeAsMyapp(compact(access), Optional.of(TokenTypeHint.REFRESH_TOKEN));
-        assertThat(refreshTokens.finds).as("a wrong hint costs one lookup").hasValue(2);
+        assertThat(refreshTokens.finds()).as("a wrong hint costs one lookup").isEqualTo(2);
         assertThat(verifier.verifications).hasValue(1);
-        assertThat(revocations.revoked).containsKey(access.jwtId());
+        assertThat(revocations.until()).containsKey(access.jwtId());
 
         String refresh2 = refreshToken(MYAPP, new FamilyId("fam-hint-2"), NOW);
         assertThat(revokeAsMyapp(refresh2, Optional.of(TokenTypeHint.ACCESS_TOKEN)))
@@ -190,8 +190,8 @@ class RevokeTokenServiceTest {
         assertThat(result).isInstanceOfSatisfying(RevocationResult.Rejected.class,
                 r -> assertThat(r.error()).isEqualTo(OAuthError.INVALID_CLIENT));
         assertThat(verifier.verifications).hasValue(0);
-        assertThat(refreshTokens.finds).hasValue(0);
-        assertThat(revocations.revoked).isEmpty();
+        assertThat(refreshTokens.finds()).isEqualTo(0);
+        assertThat(revocations.until()).isEmpty();
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.portcullis.application.port.in.SigningKeySummary;
 import dev.portcullis.application.port.in.SigningKeySummary.Status;
 import dev.portcullis.application.port.out.contract.MapClientRepository;
 import dev.portcullis.application.port.out.contract.MutableClock;
-import dev.portcullis.application.service.LifecycleFakes.ListKeyStore;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
 import dev.portcullis.application.service.LifecycleFakes.NumberedKeyGenerator;
 import dev.portcullis.domain.client.Client;
 import dev.portcullis.domain.client.ClientId;
@@ -45,7 +45,7 @@ class RotateSigningKeyServiceTest {
     }
 
     private SigningKey stored(String kid) {
-        return keys.keys.get(new KeyId(kid));
+        return keys.stored(new KeyId(kid)).orElse(null);
     }
 
     @Test
