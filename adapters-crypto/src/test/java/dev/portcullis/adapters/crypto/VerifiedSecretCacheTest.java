@@ -3,8 +3,10 @@ package dev.portcullis.adapters.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.secret.SecretHash;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +19,7 @@ class VerifiedSecretCacheTest {
 
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    private final MutableClock clock = MutableClock.atEpochDay();
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final CountingScheme slow = new CountingScheme(new Pbkdf2HashScheme(1_000));
     private final CountingScheme bcrypt = new CountingScheme(new BcryptHashScheme(4));
     private final CountingScheme fast = new CountingScheme(new Sha256HashScheme());

@@ -4,6 +4,8 @@ import static dev.portcullis.domain.key.SigningAlgorithm.ES256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.application.port.out.TokenVerifier;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningKey;
 import dev.portcullis.domain.token.AccessTokenClaims;
 import java.time.Duration;
@@ -16,7 +18,7 @@ class CachingTokenVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final SigningKey KEY = TestKeys.key(ES256, NOW.minus(Duration.ofDays(1)));
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
     private final ListKeyStore store = ListKeyStore.with(KEY);
 
     /** Counts how often the real verifier behind the cache is asked. */

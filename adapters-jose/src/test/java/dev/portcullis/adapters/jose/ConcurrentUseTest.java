@@ -3,6 +3,8 @@ package dev.portcullis.adapters.jose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.application.port.out.TokenVerifier.Verification;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ class ConcurrentUseTest {
 
     @Test
     void signsAndVerifiesFromManyThreadsWhileTheKeysAreReloadedOnEveryCall() throws Exception {
-        MutableClock clock = new MutableClock(NOW);
+        MutableClock clock = MutableClock.at(NOW);
         ListKeyStore store = new ListKeyStore();
         for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
             store.save(TestKeys.key(algorithm, NOW.minus(Duration.ofMinutes(algorithm.ordinal()))));

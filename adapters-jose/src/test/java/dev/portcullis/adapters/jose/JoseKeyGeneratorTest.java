@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class JoseKeyGeneratorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final JoseKeyGenerator generator = new JoseKeyGenerator(new MutableClock(NOW));
+    private final JoseKeyGenerator generator = new JoseKeyGenerator(MutableClock.at(NOW));
 
     @ParameterizedTest
     @EnumSource(value = SigningAlgorithm.class, names = {"ES256", "RS256", "EdDSA"})

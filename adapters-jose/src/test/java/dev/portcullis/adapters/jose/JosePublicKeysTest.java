@@ -12,6 +12,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,7 @@ class JosePublicKeysTest {
     private static final SigningKey ED = TestKeys.key(EdDSA, NOW.minus(Duration.ofDays(3)));
     private static final SigningKey HS = TestKeys.key(HS256, NOW.minus(Duration.ofDays(4)));
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
 
     private JosePublicKeys publisherOver(ListKeyStore store) {
         return new JosePublicKeys(store, clock, CryptoProviders.detect(), Duration.ofSeconds(5));

@@ -14,6 +14,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
@@ -35,7 +37,7 @@ class JoseTokenSignerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
 
     private JoseTokenSigner signerOver(ListKeyStore store) {
         return new JoseTokenSigner(store, clock, CryptoProviders.detect(), REFRESH);

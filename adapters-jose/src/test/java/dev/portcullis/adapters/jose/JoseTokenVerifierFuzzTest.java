@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import dev.portcullis.application.port.out.TokenVerifier.Verification;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ class JoseTokenVerifierFuzzTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration SKEW = Duration.ofSeconds(60);
     private static final SigningKey ES = TestKeys.key(SigningAlgorithm.ES256, NOW.minus(Duration.ofDays(1)));
-    private static final JoseTokenVerifier VERIFIER = new JoseTokenVerifier(ListKeyStore.with(ES), new MutableClock(NOW),
+    private static final JoseTokenVerifier VERIFIER = new JoseTokenVerifier(ListKeyStore.with(ES), MutableClock.at(NOW),
             CryptoProviders.detect(), Duration.ofSeconds(5), SKEW);
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 

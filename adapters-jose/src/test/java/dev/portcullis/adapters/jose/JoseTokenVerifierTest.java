@@ -16,6 +16,8 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.portcullis.application.port.out.BackendUnavailableException;
 import dev.portcullis.application.port.out.TokenVerifier.Verification;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.client.ClientId;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
@@ -48,7 +50,7 @@ class JoseTokenVerifierTest {
     private static final SigningKey ES = TestKeys.key(ES256, NOW.minus(Duration.ofDays(1)));
     private static final SigningKey RS = TestKeys.key(RS256, NOW.minus(Duration.ofDays(1)));
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
 
     private JoseTokenVerifier verifierOver(ListKeyStore store) {
         return verifierOver(store, CryptoProviders.detect());

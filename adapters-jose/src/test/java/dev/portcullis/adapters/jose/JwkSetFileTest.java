@@ -16,6 +16,8 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.portcullis.application.port.out.TokenVerifier.Verification;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.SigningAlgorithm;
 import dev.portcullis.domain.key.SigningKey;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ class JwkSetFileTest {
     @Test
     void loadedKeysSignTokensThatVerify() throws Exception {
         List<SigningKey> keys = JwkSetFile.load(write(ec, rsa, ed, secret), NOW);
-        MutableClock clock = new MutableClock(NOW);
+        MutableClock clock = MutableClock.at(NOW);
 
         for (SigningKey key : keys) {
             ListKeyStore store = ListKeyStore.with(key);

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import dev.portcullis.application.port.out.BackendUnavailableException;
+import dev.portcullis.application.port.out.contract.ListKeyStore;
+import dev.portcullis.application.port.out.contract.MutableClock;
 import dev.portcullis.domain.key.KeyId;
 import dev.portcullis.domain.key.SigningKey;
 import java.time.Duration;
@@ -21,7 +23,7 @@ class KeyRingTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
 
     private KeyRing ringOver(ListKeyStore store) {
         return new KeyRing(store, clock, CryptoProviders.detect(), REFRESH);
