@@ -25,6 +25,7 @@ import dev.portcullis.application.service.AuthenticateBearerService;
 import dev.portcullis.application.service.CheckReadinessService;
 import dev.portcullis.application.service.ClientAuthenticator;
 import dev.portcullis.application.service.GrantStores;
+import dev.portcullis.application.service.DescribeServerService;
 import dev.portcullis.application.service.IssueTokenService;
 import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.application.service.PublishKeysService;
@@ -109,7 +110,7 @@ public final class PortcullisServer implements AutoCloseable {
                 issueToken,
                 bearers,
                 new PublishKeysService(publicKeys),
-                new LiveCapabilities(capabilities(settings, storage), storage.clients(), clock),
+                new DescribeServerService(capabilities(settings, storage), storage.clients(), clock),
                 new CheckReadinessService(storage.probes()),
                 Optional.of(AuthorizeWiring.endpoint(settings, storage, users, random, clock))));
         TokenLifecycle lifecycle = observability.lifecycle(LifecycleWiring.tokenLifecycle(settings, clock, storage,

@@ -81,13 +81,10 @@ final class ArchitectureRules {
     ArchRule useCaseImplementationsLiveInTheServicePackage() {
         return classes().that().implement(useCaseInterface()).and().areTopLevelClasses()
                 .and().resideOutsideOfPackage(root + ".application.port.in..")
-                .and(not(named(root + ".bootstrap.LiveCapabilities")))
                 .should().resideInAPackage(root + ".application.service..")
                 .because("a use case is implemented once, by an application service; decorators elsewhere (the "
                         + "bootstrap's metrics) wrap it as lambdas or nested classes. The results in port.in implement "
-                        + "its sealed result interfaces and are values, not implementations. Known exception: "
-                        + "bootstrap.LiveCapabilities, a caching DescribeServer that reads the client store, left for "
-                        + "the move of use cases (issue 13, item 3)");
+                        + "its sealed result interfaces and are values, not implementations");
     }
 
     ArchRule httpRoutesCallOnlyUseCases() {

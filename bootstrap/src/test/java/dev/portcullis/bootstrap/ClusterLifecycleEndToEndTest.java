@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.portcullis.adapters.redis.RedisTestServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -112,12 +114,12 @@ class ClusterLifecycleEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int listed = KeysCommand.run(List.of("keys", "list"), env(), print(out), print(err));
+        int listed = keys(List.of("keys", "list"), env(), print(out), print(err));
         assertThat(listed).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(oldKid).contains("signing");
 
         out.reset();
-        int rotated = KeysCommand.run(List.of("keys", "rotate"), env(), print(out), print(err));
+        int rotated = keys(List.of("keys", "rotate"), env(), print(out), print(err));
         assertThat(rotated).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("is published now and signs from").contains("key " + oldKid + " retires at");
@@ -129,7 +131,7 @@ class ClusterLifecycleEndToEndTest {
                 .until(() -> kid(running.devToken()).equals(newKid));
 
         out.reset();
-        assertThat(KeysCommand.run(List.of("keys", "list"), env(), print(out), print(err))).isZero();
+        assertThat(keys(List.of("keys", "list"), env(), print(out), print(err))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(newKid).contains(oldKid).contains("verifying");
     }
 
@@ -144,16 +146,16 @@ class ClusterLifecycleEndToEndTest {
         byte[] hs256 = new byte[32];
         new java.security.SecureRandom().nextBytes(hs256);
 
-        assertThat(KeysCommand.run(List.of("keys"), env(), out, print(err))).as("usage").isEqualTo(2);
+        assertThat(keys(List.of("keys"), env(), out, print(err))).as("usage").isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: portcullis keys rotate");
-        assertThat(KeysCommand.run(List.of("keys", "shred"), env(), out, print(err))).isEqualTo(2);
-        assertThat(KeysCommand.run(List.of("keys", "rotate"), Map.of(), out, print(err)))
+        assertThat(keys(List.of("keys", "shred"), env(), out, print(err))).isEqualTo(2);
+        assertThat(keys(List.of("keys", "rotate"), Map.of(), out, print(err)))
                 .as("memory storage: the keys live inside a running server").isEqualTo(2);
-        assertThat(KeysCommand.run(List.of("keys", "rotate"), env("TOKEN_ACCESS_TOKEN_TTL", "soon"), out, print(err)))
+        assertThat(keys(List.of("keys", "rotate"), env("TOKEN_ACCESS_TOKEN_TTL", "soon"), out, print(err)))
                 .as("bad configuration").isEqualTo(2);
-        assertThat(KeysCommand.run(List.of("keys", "rotate"), env("REDIS_URI", "redis://127.0.0.1:" + nobody), out, print(err)))
+        assertThat(keys(List.of("keys", "rotate"), env("REDIS_URI", "redis://127.0.0.1:" + nobody), out, print(err)))
                 .as("storage unreachable").isEqualTo(3);
-        assertThat(KeysCommand.run(List.of("keys", "rotate"), env("SIGNING_ALGORITHM", "HS256",
+        assertThat(keys(List.of("keys", "rotate"), env("SIGNING_ALGORITHM", "HS256",
                 "SIGNING_HS256_KEY", Base64.getEncoder().encodeToString(hs256)), out, print(err)))
                 .as("shared secrets are not generated").isEqualTo(4);
     }
@@ -188,6 +190,12 @@ class ClusterLifecycleEndToEndTest {
                 .until(() -> revoke(node, "myapp", "secret", "token", notRevoked).statusCode() == 200);
         assertThat(whoami(node, notRevoked)).isEqualTo(401);
         assertThat(whoami(node, revokedBefore)).isEqualTo(401);
+    }
+
+    /** {@code portcullis keys …} in-process, through the launcher's command line. */
+    private static int keys(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return Cli.execute(new Cli(env, new ByteArrayInputStream(new byte[0])), args.toArray(String[]::new),
+                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -22,9 +22,7 @@ public class MapClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> findById(ClientId id) {
-        if (down) {
-            throw new BackendUnavailableException("clients", null);
-        }
+        failIfDown();
         return Optional.ofNullable(clients.get(id));
     }
 
@@ -40,6 +38,13 @@ public class MapClientRepository implements ClientRepository {
 
     @Override
     public List<Client> findAll() {
+        failIfDown();
         return clients.values().stream().sorted(Comparator.comparing(c -> c.id().value())).toList();
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new BackendUnavailableException("clients", null);
+        }
     }
 }
