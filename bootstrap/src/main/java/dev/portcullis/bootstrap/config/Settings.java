@@ -1,5 +1,6 @@
 package dev.portcullis.bootstrap.config;
 
+import dev.portcullis.adapters.http.issuer.IssuerResolver;
 import dev.portcullis.application.service.LimitRequestsService;
 import dev.portcullis.domain.client.RedirectUriPolicy;
 import dev.portcullis.domain.key.SigningAlgorithm;
@@ -171,13 +172,12 @@ public record Settings(
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
+                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null || !bare) {
             throw new IllegalArgumentException("'" + entry + "' is not scheme://host[:port]");
         }
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return new Issuer(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        return IssuerResolver.derive(scheme, uri.getRawAuthority())
+                .orElseThrow(() -> new IllegalArgumentException("'" + entry + "' is not scheme://host[:port]"));
     }
 
     private static Authorize authorize(Config config) {

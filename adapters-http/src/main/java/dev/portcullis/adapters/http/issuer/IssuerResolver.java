@@ -128,7 +128,7 @@ public final class IssuerResolver {
         }
         Derived derived = last;
         if (!derived.scheme().equals(scheme) || !derived.authority().equals(authority.get())) {
-            derived = new Derived(scheme, authority.get(), accepted(issuer(scheme, authority.get())));
+            derived = new Derived(scheme, authority.get(), accepted(derive(scheme, authority.get())));
             last = derived;
         }
         return derived.issuer();
@@ -147,14 +147,19 @@ public final class IssuerResolver {
     /** {@code http://127.0.0.1:8080} and {@code http://[::1]:8080} are {@code http://localhost:8080}. */
     private static Issuer loopbackAsLocalhost(Issuer issuer) {
         URI uri = URI.create(issuer.value());
-        String host = uri.getHost(); // already lower-case: see issuer(scheme, authority)
+        String host = uri.getHost(); // already lower-case: see derive(scheme, authority)
         if (!LOOPBACK_NAMES.contains(host) || host.equals("localhost")) {
             return issuer;
         }
         return new Issuer(uri.getScheme() + "://localhost" + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
     }
 
-    private static Optional<Issuer> issuer(String scheme, String authority) {
+    /**
+     * The issuer a request over {@code scheme} with this {@code Host} derives, normalized (host lower-cased, a trailing
+     * dot and a default port dropped); empty when the authority is not a plain {@code host[:port]}. Configuration
+     * writes its allowed issuers in this form too, so that the two compare exactly.
+     */
+    public static Optional<Issuer> derive(String scheme, String authority) {
         var matcher = HOST_AND_PORT.matcher(authority.toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             return Optional.empty();
